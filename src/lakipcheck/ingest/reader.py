@@ -1,0 +1,222 @@
+"""Open a PDF with PDFium and read every page's words, lines, ruling lines and image coverage."""
+
+from __future__ import annotations
+
+import ctypes
+import hashlib
+from pathlib import Path
+
+import pypdfium2 as pdfium
+import pypdfium2.raw as pdfium_c
+
+from lakipcheck.ingest.errors import InputError
+from lakipcheck.ingest.lines import group_lines
+from lakipcheck.ingest.types import Document, Page, Rule, Word
+from lakipcheck.provenance import BBox
+
+_MAX_PATH_OBJECTS = 4000  # a chart or a vector logo can hold tens of thousands; rules beyond are not needed
+_RULE_THICKNESS = 3.0  # points: a path or rectangle thinner than this is a ruling line
+
+# Leading bytes of formats people save with a .pdf name by mistake.
+_NOT_PDF_SIGNATURES = {
+    b"PK\x03\x04": "a ZIP/Office file (DOCX/XLSX?)",
+    b"\xd0\xcf\x11\xe0": "an old Office file (DOC/XLS?)",
+    b"\x89PNG": "a PNG image",
+    b"\xff\xd8\xff": "a JPEG image",
+    b"<!DO": "an HTML page",
+    b"<htm": "an HTML page",
+    b"{\\rt": "an RTF document",
+}
+
+
+def read_input(source: str | Path | bytes) -> tuple[Path | None, bytes]:
+    """Read the raw bytes of a path (or pass bytes through), with one-line errors for the usual faults."""
+    if isinstance(source, bytes | bytearray | memoryview):
+        return None, bytes(source)
+    path = Path(source)
+    if not path.exists():
+        raise InputError("missing", f"{path}: file not found")
+    if path.is_dir():
+        raise InputError("not-a-file", f"{path}: is a directory, not a PDF file")
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise InputError("unreadable", f"{path}: cannot be read ({exc.strerror or exc})") from None
+    return path, data
+
+
+def _check_signature(name: str, data: bytes) -> None:
+    if not data:
+        raise InputError("empty", f"{name}: the file is empty (0 bytes)")
+    head = data[:1024]
+    if b"%PDF-" not in head:
+        for sig, what in _NOT_PDF_SIGNATURES.items():
+            if data.startswith(sig):
+                raise InputError("not-pdf", f"{name}: not a PDF file; it looks like {what}")
+        raise InputError("not-pdf", f"{name}: not a PDF file (no %PDF header)")
+
+
+def open_document(source: str | Path | bytes, *, password: str | None = None) -> Document:
+    """Open a PDF (path or bytes) and ingest all its pages.
+
+    Raises :class:`InputError` with a one-line message for a missing, empty, non-PDF, corrupt, encrypted or
+    page-less file.
+    """
+    path, data = read_input(source)
+    name = str(path) if path else "<bytes>"
+    _check_signature(name, data)
+    try:
+        pdf = pdfium.PdfDocument(data, password=password)
+    except pdfium.PdfiumError as exc:
+        text = str(exc).lower()
+        if "password" in text:
+            raise InputError("encrypted", f"{name}: the PDF is encrypted with a password; remove it first") from None
+        if "format" in text or "not found" in text or "corrupt" in text or "file" in text:
+            raise InputError("corrupt", f"{name}: the PDF is corrupt or truncated and cannot be read") from None
+        raise InputError("corrupt", f"{name}: the PDF cannot be opened ({exc})") from None
+    try:
+        n_pages = len(pdf)
+        if n_pages == 0:
+            raise InputError("no-pages", f"{name}: the PDF has no pages")
+        metadata = {k: str(v) for k, v in (pdf.get_metadata_dict() or {}).items() if v}
+        pages = [_read_page(pdf, i) for i in range(n_pages)]
+    finally:
+        pdf.close()
+    return Document(path=path, data=data, sha256=hashlib.sha256(data).hexdigest(), pages=pages, metadata=metadata)
+
+
+class _Transform:
+    """Maps PDF user space (bottom-left origin, unrotated) to the reader's view (top-left origin, rotated)."""
+
+    def __init__(self, page: pdfium.PdfPage) -> None:
+        left, bottom, right, top = page.get_bbox()
+        self.left, self.bottom = left, bottom
+        self.wu, self.hu = right - left, top - bottom
+        self.rotation = page.get_rotation() % 360
+        if self.rotation in (90, 270):
+            self.width, self.height = self.hu, self.wu
+        else:
+            self.width, self.height = self.wu, self.hu
+
+    def box(self, x0: float, y0: float, x1: float, y1: float) -> BBox:
+        """(left, bottom, right, top) in user space -> BBox in view space."""
+        x0, x1 = x0 - self.left, x1 - self.left
+        y0, y1 = y0 - self.bottom, y1 - self.bottom
+        r = self.rotation
+        if r == 0:
+            return BBox(x0, self.hu - y1, x1, self.hu - y0)
+        if r == 90:
+            return BBox(y0, x0, y1, x1)
+        if r == 180:
+            return BBox(self.wu - x1, y0, self.wu - x0, y1)
+        return BBox(self.hu - y1, self.wu - x1, self.hu - y0, self.wu - x0)
+
+
+def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
+    page = pdf[index]
+    try:
+        tf = _Transform(page)
+        textpage = page.get_textpage()
+        try:
+            words, n_chars = _read_words(textpage, tf)
+        finally:
+            textpage.close()
+        rules, image_area = _read_objects(page, tf)
+    finally:
+        page.close()
+    area = max(tf.width * tf.height, 1.0)
+    return Page(
+        number=index + 1,
+        width=tf.width,
+        height=tf.height,
+        rotation=tf.rotation,
+        words=words,
+        lines=group_lines(words),
+        rules=rules,
+        n_chars=n_chars,
+        image_coverage=min(image_area / area, 1.0),
+    )
+
+
+def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word], int]:
+    n = textpage.count_chars()
+    if n <= 0:
+        return [], 0
+    raw = textpage.raw
+    text = textpage.get_text_range(0, n)
+    per_char = len(text) != n
+    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
+    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    words: list[Word] = []
+    cur: list[str] = []
+    box: list[float] = []
+    size = 0.0
+    bold = False
+    visible = 0
+
+    def flush() -> None:
+        if cur:
+            words.append(Word("".join(cur), tf.box(box[0], box[1], box[2], box[3]), size, bold))
+            cur.clear()
+
+    for i in range(n):
+        ch = chr(pdfium_c.FPDFText_GetUnicode(raw, i)) if per_char else text[i]
+        if not ch or ch.isspace() or ch in "\x00\ufffe\uffff":
+            flush()
+            continue
+        if not pdfium_c.FPDFText_GetCharBox(raw, i, *refs):
+            continue
+        x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+        if x1 - x0 <= 0 and y1 - y0 <= 0:
+            continue
+        visible += 1
+        csize = pdfium_c.FPDFText_GetFontSize(raw, i)
+        cbold = pdfium_c.FPDFText_GetFontWeight(raw, i) >= 600
+        if cur:
+            height = max(box[3] - box[1], y1 - y0, 1.0)
+            same_line = abs(((y0 + y1) / 2) - ((box[1] + box[3]) / 2)) < 0.5 * height
+            gap = x0 - box[2]
+            if not same_line or gap > 0.25 * max(csize, size, 4.0) or gap < -0.5 * height:
+                flush()
+        if cur:
+            box[0], box[1], box[2], box[3] = min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)
+            bold = bold and cbold
+        else:
+            box[:] = [x0, y0, x1, y1]
+            size, bold = csize, cbold
+        cur.append(ch)
+    flush()
+    return words, visible
+
+
+def _read_objects(page: pdfium.PdfPage, tf: _Transform) -> tuple[list[Rule], float]:
+    """Ruling lines from path objects (thin paths, thin rectangles, rectangle edges) and image area."""
+    rules: list[Rule] = []
+    image_area = 0.0
+    count = 0
+    kinds = (pdfium_c.FPDF_PAGEOBJ_PATH, pdfium_c.FPDF_PAGEOBJ_IMAGE)
+    for obj in page.get_objects(filter=kinds, max_depth=2):
+        count += 1
+        if count > _MAX_PATH_OBJECTS:
+            break
+        b = tf.box(*obj.get_bounds())
+        if obj.type == pdfium_c.FPDF_PAGEOBJ_IMAGE:
+            clipped = BBox(max(b.x0, 0), max(b.top, 0), min(b.x1, tf.width), min(b.bottom, tf.height))
+            if clipped.width > 0 and clipped.height > 0:
+                image_area += clipped.width * clipped.height
+            continue
+        w, h = b.width, b.height
+        if w < _RULE_THICKNESS and h < _RULE_THICKNESS:
+            continue
+        if h < _RULE_THICKNESS or w < _RULE_THICKNESS:
+            rules.append(Rule(b.x0, b.top, b.x1, b.bottom))
+        elif w < tf.width * 0.98 or h < tf.height * 0.98:  # a cell or box outline: keep its four edges
+            rules.extend(
+                (
+                    Rule(b.x0, b.top, b.x1, b.top),
+                    Rule(b.x0, b.bottom, b.x1, b.bottom),
+                    Rule(b.x0, b.top, b.x0, b.bottom),
+                    Rule(b.x1, b.top, b.x1, b.bottom),
+                )
+            )
+    return rules, image_area
