@@ -145,8 +145,8 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
     raw = textpage.raw
     text = textpage.get_text_range(0, n)
     per_char = len(text) != n
-    left, right, bottom, top = ctypes.c_double(), ctypes.c_double(), ctypes.c_double(), ctypes.c_double()
-    refs = (ctypes.byref(left), ctypes.byref(right), ctypes.byref(bottom), ctypes.byref(top))
+    rect = pdfium_c.FS_RECTF()
+    rect_ref = ctypes.byref(rect)
     words: list[Word] = []
     cur: list[str] = []
     box: list[float] = []
@@ -164,9 +164,10 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
         if not ch or ch.isspace() or ch in "\x00\ufffe\uffff":
             flush()
             continue
-        if not pdfium_c.FPDFText_GetCharBox(raw, i, *refs):
+        # Loose boxes span the font's full height, so a comma or a superscript stays on its word's line.
+        if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect_ref):
             continue
-        x0, x1, y0, y1 = left.value, right.value, bottom.value, top.value
+        x0, x1, y0, y1 = rect.left, rect.right, min(rect.bottom, rect.top), max(rect.bottom, rect.top)
         if x1 - x0 <= 0 and y1 - y0 <= 0:
             continue
         visible += 1

@@ -1,0 +1,87 @@
+"""Classify a table by its header words (fuzzy, so "Realiasi" still counts) and the section it sits in."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from rapidfuzz import fuzz
+
+from lakipcheck.tables.types import Table, TableKind
+
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_TW = re.compile(r"\b(tw|triwulan|trw|tri wulan)\s*[-.]?\s*(i{1,3}|iv|[1-4])\b", re.IGNORECASE)
+
+
+def _has(text: str, *terms: str, cutoff: float = 88.0) -> bool:
+    """True when any term occurs in ``text`` exactly, or as a close fuzzy match of a same-length word run."""
+    for term in terms:
+        if term in text:
+            return True
+        if len(term) >= 6 and fuzz.partial_ratio(term, text) >= cutoff:
+            return True
+    return False
+
+
+@dataclass(slots=True)
+class _Signals:
+    header: str
+    section: str
+    years: int
+    tw: int
+    first_col: str
+
+
+def _signals(table: Table) -> _Signals:
+    header = " | ".join(c.lower() for c in table.columns)
+    if not header.strip(" |") and table.rows:  # no header found: read the first row as one
+        header = " | ".join(c.text.lower() for c in table.rows[0])
+    section = " ".join(filter(None, [table.section, table.caption])).lower()
+    years = len({m.group(0) for m in _YEAR.finditer(" ".join(table.columns))})
+    tw = len({m.group(2).lower() for m in _TW.finditer(header)})
+    first_col = " ".join(r[0].text.lower() for r in table.rows[:30] if r)
+    return _Signals(header, section, years, tw, first_col)
+
+
+def classify(table: Table) -> tuple[TableKind, float]:
+    """Return the table's kind and a score in [0, 1] saying how clearly the header shows it."""
+    s = _signals(table)
+    h = s.header
+    target = _has(h, "target", "rencana")
+    realisasi = _has(h, "realisasi", "capaian triwulan")
+    capaian = _has(h, "capaian", "%", "persentase", "persen")
+    money = _has(h, "anggaran", "pagu", "alokasi", "(rp)", "rp.", "rupiah", "dana", "biaya")
+    indicator = _has(h, "indikator", "ikk", "iku", "ikp", "ikss", "sasaran")
+    kegiatan = _has(h, "kegiatan", "program", "sub kegiatan")
+    renstra_end = _has(h, "akhir renstra", "target akhir", "akhir periode", "akhir rpjmd", "target renstra 20")
+    in_pk = _has(s.section, "perjanjian kinerja", "penetapan kinerja")
+    in_pengukuran = _has(s.section, "pengukuran")
+    in_renaksi = _has(s.section, "rencana aksi")
+
+    if renstra_end and realisasi:
+        return TableKind.RENSTRA_END, 0.9
+    if _has(h, "ro /", "rincian output", "komponen", "volume") and money:
+        return TableKind.RINCIAN_OUTPUT, 0.85
+    if s.tw >= 2 and (realisasi or in_pengukuran) and not _has(h, "rencana aksi"):
+        return TableKind.PENGUKURAN, 0.75
+    if s.tw >= 2 or _has(h, "rencana aksi") or in_renaksi and target and not realisasi:
+        return TableKind.RENCANA_AKSI, 0.8 if s.tw >= 2 else 0.6
+    if money and realisasi:
+        return TableKind.BUDGET_REALISATION, 0.9
+    if in_pengukuran and target and realisasi:
+        return TableKind.PENGUKURAN, 0.8
+    if target and realisasi and (capaian or indicator):
+        if s.years >= 2 and not capaian:
+            return TableKind.YOY, 0.7
+        return TableKind.CAPAIAN, 0.9 if capaian else 0.7
+    if realisasi and s.years >= 2:
+        return TableKind.YOY, 0.7
+    if money and kegiatan and not realisasi and not (target and indicator):
+        return TableKind.PK_BUDGET, 0.8 if in_pk else 0.6
+    if target and s.years >= 3 and not realisasi:
+        return TableKind.RENSTRA, 0.8
+    if target and indicator and not realisasi:
+        if _has(h, "renstra") or s.years >= 3:
+            return TableKind.RENSTRA, 0.7
+        return TableKind.PK_INDICATORS, 0.85 if in_pk or _has(h, "perjanjian kinerja", "target pk") else 0.65
+    return TableKind.OTHER, 0.0

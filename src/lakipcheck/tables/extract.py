@@ -1,0 +1,45 @@
+"""Tables stage entry point: find every table of a document, join continuations, classify."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from lakipcheck.ingest.types import Document, Page
+from lakipcheck.tables.build import build_table
+from lakipcheck.tables.classify import classify
+from lakipcheck.tables.continuation import join_continuations
+from lakipcheck.tables.grid import RawTable, drop_empty, from_lattice
+from lakipcheck.tables.lattice import find_lattices
+from lakipcheck.tables.stream import borderless_candidates, stream_tables
+from lakipcheck.tables.types import Table
+
+SectionOf = Callable[[int], str | None]
+
+
+def _raw_tables(doc: Document, page: Page, *, use_camelot: bool) -> list[RawTable]:
+    raws = [drop_empty(from_lattice(page, lat)) for lat in find_lattices(page)]
+    raws = [r for r in raws if r.cells and r.n_cols >= 2 and r.n_rows >= 1]
+    if use_camelot:
+        covered = [r.bbox for r in raws]
+        for region in borderless_candidates(page, covered):
+            raws.extend(stream_tables(doc, page, region))
+    return raws
+
+
+def extract_tables(doc: Document, section_of: SectionOf | None = None, *, use_camelot: bool = True) -> list[Table]:
+    """All tables of the document in reading order, each with kind, engine and provenance of every cell."""
+    tables: list[Table] = []
+    for page in doc.pages:
+        if not page.has_text_layer:
+            continue
+        raws = _raw_tables(doc, page, use_camelot=use_camelot)
+        raws.sort(key=lambda r: (r.bbox.top, r.bbox.x0))
+        for k, raw in enumerate(raws, start=1):
+            section = section_of(page.number) if section_of else None
+            table = build_table(raw, page, f"p{page.number}-t{k}", section)
+            if table is not None:
+                tables.append(table)
+    tables = join_continuations(tables, {p.number: p.height for p in doc.pages})
+    for t in tables:
+        t.kind, t.kind_score = classify(t)
+    return tables

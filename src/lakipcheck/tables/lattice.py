@@ -1,0 +1,102 @@
+"""Ruled tables: pdfplumber's lattice algorithm (edges -> intersections -> cells -> tables) run on the
+ruling lines PDFium found, so the page never has to be re-parsed by pdfminer."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
+
+from lakipcheck.ingest.types import Page, Rule
+from lakipcheck.provenance import BBox
+
+SNAP = 3.0
+JOIN = 3.0
+INTERSECT = 3.0
+MIN_EDGE = 3.0
+
+
+@dataclass(slots=True)
+class GridCell:
+    """A cell rectangle located on the table's grid: rows r0..r1-1 and columns c0..c1-1."""
+
+    bbox: BBox
+    r0: int
+    c0: int
+    r1: int
+    c1: int
+
+
+@dataclass(slots=True)
+class Lattice:
+    """A ruled table's geometry: the row and column boundaries and the (possibly merged) cells."""
+
+    bbox: BBox
+    xs: list[float]
+    ys: list[float]
+    cells: list[GridCell]
+
+    @property
+    def n_rows(self) -> int:
+        return len(self.ys) - 1
+
+    @property
+    def n_cols(self) -> int:
+        return len(self.xs) - 1
+
+
+def _edge(rule: Rule) -> dict:
+    if rule.orientation == "h":
+        y = (rule.top + rule.bottom) / 2
+        return {"x0": rule.x0, "x1": rule.x1, "top": y, "bottom": y, "width": rule.x1 - rule.x0, "height": 0.0,
+                "orientation": "h", "object_type": "line"}
+    x = (rule.x0 + rule.x1) / 2
+    return {"x0": x, "x1": x, "top": rule.top, "bottom": rule.bottom, "width": 0.0,
+            "height": rule.bottom - rule.top, "orientation": "v", "object_type": "line"}
+
+
+def _cluster(values: list[float], tol: float) -> list[float]:
+    out: list[float] = []
+    for v in sorted(values):
+        if out and v - out[-1] <= tol:
+            continue
+        out.append(v)
+    return out
+
+
+def _index(bounds: list[float], value: float, tol: float) -> int:
+    best, best_d = 0, float("inf")
+    for i, b in enumerate(bounds):
+        d = abs(b - value)
+        if d < best_d:
+            best, best_d = i, d
+    return best if best_d <= tol * 2 else -1
+
+
+def find_lattices(page: Page, *, min_rows: int = 2, min_cols: int = 2) -> list[Lattice]:
+    """Ruled tables on a page, top to bottom. Tiny grids (a boxed paragraph, a logo frame) are dropped."""
+    edges = [_edge(r) for r in page.rules]
+    edges = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= 1]
+    if len(edges) < 4:
+        return []
+    edges = merge_edges(edges, SNAP, SNAP, JOIN, JOIN)
+    edges = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= MIN_EDGE]
+    intersections = edges_to_intersections(edges, INTERSECT, INTERSECT)
+    cells = intersections_to_cells(intersections)
+    out: list[Lattice] = []
+    for group in cells_to_tables(cells):
+        xs = _cluster([c[0] for c in group] + [c[2] for c in group], 2.0)
+        ys = _cluster([c[1] for c in group] + [c[3] for c in group], 2.0)
+        if len(xs) - 1 < min_cols or len(ys) - 1 < min_rows:
+            continue
+        grid: list[GridCell] = []
+        for x0, top, x1, bottom in group:
+            c0, c1 = _index(xs, x0, 2.0), _index(xs, x1, 2.0)
+            r0, r1 = _index(ys, top, 2.0), _index(ys, bottom, 2.0)
+            if min(c0, c1, r0, r1) < 0 or c1 <= c0 or r1 <= r0:
+                continue
+            grid.append(GridCell(BBox(x0, top, x1, bottom), r0, c0, r1, c1))
+        bbox = BBox(xs[0], ys[0], xs[-1], ys[-1])
+        out.append(Lattice(bbox, xs, ys, grid))
+    out.sort(key=lambda lat: (lat.bbox.top, lat.bbox.x0))
+    return out
