@@ -57,8 +57,13 @@ class Section:
     level: int = 1  # 1 = BAB / top-level part, 2 = sub-part (PK Awal inside Lampiran, ...)
 
     def to_dict(self) -> dict:
-        out = {"kind": str(self.kind), "title": self.title, "page_start": self.page_start, "page_end": self.page_end,
-               "level": self.level}
+        out = {
+            "kind": str(self.kind),
+            "title": self.title,
+            "page_start": self.page_start,
+            "page_end": self.page_end,
+            "level": self.level,
+        }
         if self.bbox is not None:
             out["bbox"] = list(self.bbox.rounded())
         return out

@@ -62,7 +62,7 @@ def classify(table: Table) -> tuple[TableKind, float]:
         return TableKind.RENSTRA_END, 0.9
     if _has(h, "ro /", "rincian output", "komponen", "volume") and money:
         return TableKind.RINCIAN_OUTPUT, 0.85
-    if s.tw >= 2 and (realisasi or in_pengukuran) and not _has(h, "rencana aksi"):
+    if s.tw >= 2 and realisasi and not _has(h, "rencana aksi"):
         return TableKind.PENGUKURAN, 0.75
     if s.tw >= 2 or _has(h, "rencana aksi") or in_renaksi and target and not realisasi:
         return TableKind.RENCANA_AKSI, 0.8 if s.tw >= 2 else 0.6

@@ -36,9 +36,18 @@ def join_continuations(tables: list[Table], page_heights: dict[int, float]) -> l
     return out
 
 
+def _repeated_header(prev: Table, nxt: Table) -> bool:
+    """The next page starts with exactly the same header: a continuation wherever the previous part ended
+    (a tall row that did not fit pushes the rest of a table to the next page)."""
+    return (bool(prev.header) and prev.n_cols >= 3 and prev.columns == nxt.columns
+            and any(c.strip() for c in prev.columns))
+
+
 def _continues(prev: Table, nxt: Table, page_heights: dict[int, float]) -> bool:
     h_prev = page_heights.get(prev.pages[-1], 842.0)
     h_next = page_heights.get(nxt.page, 842.0)
+    if nxt.bbox.top <= h_next * _TOP_ZONE and _repeated_header(prev, nxt):
+        return True
     last_bottom = max((c.bbox.bottom for c in prev.rows[-1] if c.bbox), default=prev.bbox.bottom) if prev.rows \
         else prev.bbox.bottom
     if last_bottom < h_prev * (1 - _BOTTOM_ZONE):

@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import bisect
+import re
 from dataclasses import dataclass
 
 from lakipcheck.ingest.lines import group_lines
-from lakipcheck.ingest.types import Page, Word
+from lakipcheck.ingest.types import Line, Page, Word
 from lakipcheck.provenance import BBox
 from lakipcheck.tables.lattice import Lattice
 from lakipcheck.tables.types import Cell, Engine
@@ -47,8 +48,56 @@ def cell_text(words: list[Word]) -> str:
     return " ".join(parts).strip()
 
 
+_NUMERIC_LINE = re.compile(r"^[<>≥≤=±~]*\s*-?\s*(rp\.?\s*)?\d[\d.,]*", re.IGNORECASE)
+_ITEM_START = re.compile(r"^\s*([-–•▪*·]|[a-z][.)]|\d{1,2}[.)]|[ivx]{1,4}[.)])\s*\S", re.IGNORECASE)
+
+
+def _numeric_line(text: str) -> bool:
+    return bool(_NUMERIC_LINE.match(text)) and len(text.split()) <= 4
+
+
+def _bands(cells: dict[int, list[Line]], top: float, bottom: float) -> tuple[list[float], set[int]] | None:
+    """Split points for a ruled row that stacks several records with no rule between them.
+
+    The row's main text cell must list k items (its first line, then lines starting with a bullet or "a." /
+    "1.") and some cell must hold exactly k numeric lines (each starting with a digit, so a stacked "(101%)"
+    note does not count). Item i then starts at the higher of its text line and its number. Returns the band
+    boundaries and the cells whose text spreads over several bands (the others, e.g. a sasaran written once,
+    are repeated as if merged)."""
+    texts = {i: ls for i, ls in cells.items() if ls and not all(_numeric_line(ln.text) for ln in ls)}
+    best: tuple[list[Line], list[Line]] | None = None
+    for i in sorted(texts, key=lambda i: -sum(len(ln.text) for ln in texts[i])):
+        lines = sorted(texts[i], key=lambda ln: ln.bbox.top)
+        items = [lines[0]] + [ln for ln in lines[1:] if _ITEM_START.match(ln.text)]
+        if len(items) < 2 or (best and len(items) <= len(best[0])):
+            continue
+        for j, ls in cells.items():
+            nums = sorted((ln for ln in ls if _numeric_line(ln.text)), key=lambda ln: ln.bbox.top)
+            if j not in texts and len(nums) == len(items):
+                best = (items, nums)
+                break
+    if best is None:
+        return None
+    items, nums = best
+    k = len(items)
+    bounds = [top]
+    for i in range(1, k):
+        b = min(items[i].bbox.top, nums[i].bbox.top) - 1.0
+        if b <= max(items[i - 1].bbox.top, nums[i - 1].bbox.bottom - 1.0, bounds[-1]):
+            return None
+        bounds.append(b)
+    bounds.append(bottom)
+    aligned = set()
+    for i, ls in cells.items():
+        bands = {sum(1 for b in bounds[1:-1] if ln.bbox.center_y >= b) for ln in ls}
+        if len(bands) >= 2:
+            aligned.add(i)
+    return bounds, aligned
+
+
 def from_lattice(page: Page, lattice: Lattice) -> RawTable:
-    """Fill a lattice's cells with the page's words (by word centre) and copy merged cells' text."""
+    """Fill a lattice's cells with the page's words (by word centre), copy merged cells' text, and split a
+    ruled row that stacks several records (values on their own lines, no rule between them)."""
     n_rows, n_cols = lattice.n_rows, lattice.n_cols
     owner: list[list[int]] = [[-1] * n_cols for _ in range(n_rows)]
     for i, gc in enumerate(lattice.cells):
@@ -69,15 +118,27 @@ def from_lattice(page: Page, lattice: Lattice) -> RawTable:
     texts = {i: cell_text(ws) for i, ws in bucket.items()}
     cells: list[list[Cell]] = []
     for r in range(n_rows):
-        row: list[Cell] = []
-        for c in range(n_cols):
-            i = owner[r][c]
-            if i < 0:
-                row.append(Cell("", None, page.number))
-                continue
-            gc = lattice.cells[i]
-            row.append(Cell(texts.get(i, ""), gc.bbox, page.number, spanned=(r, c) != (gc.r0, gc.c0)))
-        cells.append(row)
+        single = {owner[r][c] for c in range(n_cols) if owner[r][c] >= 0
+                  and lattice.cells[owner[r][c]].r0 == r and lattice.cells[owner[r][c]].r1 == r + 1}
+        split = _bands({i: group_lines(bucket[i]) for i in single if i in bucket}, ys[r], ys[r + 1])
+        bands, aligned = split if split else ([ys[r], ys[r + 1]], set())
+        for b in range(len(bands) - 1):
+            y0, y1 = bands[b], bands[b + 1]
+            row: list[Cell] = []
+            for c in range(n_cols):
+                i = owner[r][c]
+                if i < 0:
+                    row.append(Cell("", None, page.number))
+                    continue
+                gc = lattice.cells[i]
+                origin = (r, c) == (gc.r0, gc.c0)
+                if i in aligned:
+                    words = [w for w in bucket.get(i, []) if y0 <= w.bbox.center_y < y1]
+                    sub = BBox(gc.bbox.x0, max(gc.bbox.top, y0), gc.bbox.x1, min(gc.bbox.bottom, y1))
+                    row.append(Cell(cell_text(words), sub, page.number, spanned=not origin))
+                else:
+                    row.append(Cell(texts.get(i, ""), gc.bbox, page.number, spanned=not origin or b > 0))
+            cells.append(row)
     return RawTable(page.number, box, Engine.PDFPLUMBER, cells, list(xs))
 
 

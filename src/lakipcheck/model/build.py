@@ -1,0 +1,226 @@
+"""Build the typed report from the classified tables: indicators with every stated value, and budget lines."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from lakipcheck.ingest.types import Document
+from lakipcheck.layout.types import DocumentInfo, Section, SectionKind
+from lakipcheck.model.columns import ColumnRole, map_columns
+from lakipcheck.model.context import text_above
+from lakipcheck.model.link import Registry, split_code
+from lakipcheck.model.types import BudgetLine, Indicator, Report, Role, StatedValue
+from lakipcheck.numbers import infer_style, parse_figure
+from lakipcheck.numbers.types import NumberStyle
+from lakipcheck.provenance import BBox, Provenance
+from lakipcheck.tables.types import Cell, Table, TableKind
+
+INDICATOR_KINDS = {
+    TableKind.RENSTRA, TableKind.PK_INDICATORS, TableKind.CAPAIAN, TableKind.YOY, TableKind.RENSTRA_END,
+    TableKind.RENCANA_AKSI, TableKind.PENGUKURAN,
+}
+# Tables whose rows define indicators; the others only add values to indicators already known.
+CREATING_KINDS = {TableKind.RENSTRA, TableKind.PK_INDICATORS, TableKind.CAPAIAN, TableKind.PENGUKURAN,
+                  TableKind.RENCANA_AKSI}
+BUDGET_KINDS = {TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT}
+
+_TOTAL = re.compile(
+    r"^\s*((sub|grand)?\s*total\b|jumlah\s*$|jumlah\s+(total|seluruh\w*|keseluruhan|belanja|anggaran|pagu|dana|biaya)\b"
+    r"|rata[- ]?rata\s*$)",
+    re.IGNORECASE,
+)
+_YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
+_BUDGET_CODE = re.compile(r"^\s*\[?(\d{3,4}(?:\.\d+)*|[A-Z]{2,3}\.\d+(?:\.\d+)*)\]?\s+(?=\S)")
+_LETTER_NO = re.compile(r"^\s*([A-Z]|[IVX]{1,4})\.?\s*$")
+
+
+def _looks_like_indicator(name: str) -> bool:
+    words = re.findall(r"[A-Za-z]{2,}", name)
+    return len(words) >= 2 and not _TOTAL.match(name)
+
+
+def _report_year(info: DocumentInfo, tables: list[Table]) -> int | None:
+    if info.year:
+        return info.year
+    years = Counter(int(y) for t in tables for c in t.columns for y in _YEAR.findall(c))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _pk_role(context: str, page: int, sections: list[Section]) -> Role:
+    c = context.lower()
+    if re.search(r"\b(akhir|revisi|perubahan)\b", c):
+        return Role.PK_AKHIR_TARGET
+    if re.search(r"\bawal\b", c):
+        return Role.PK_AWAL_TARGET
+    for s in sorted(sections, key=lambda s: -s.level):
+        if s.page_start <= page <= s.page_end:
+            if s.kind == SectionKind.PK_AKHIR:
+                return Role.PK_AKHIR_TARGET
+            if s.kind == SectionKind.PK_AWAL:
+                return Role.PK_AWAL_TARGET
+    return Role.PK_TARGET
+
+
+def _column_styles(table: Table, cols: list[ColumnRole], doc_style: NumberStyle | None) -> dict[int, NumberStyle | None]:
+    out: dict[int, NumberStyle | None] = {}
+    for c in cols:
+        if c.role is not None:
+            out[c.index] = infer_style(table.column_text(c.index)) or doc_style
+    return out
+
+
+def _provenance(table: Table, r: int, col: ColumnRole, cell: Cell) -> Provenance:
+    return Provenance(page=cell.page or table.page, bbox=cell.bbox, raw=cell.text, table_id=table.id, row=r,
+                      col=col.index, column_name=col.name)
+
+
+class _Builder:
+    def __init__(self, doc: Document, info: DocumentInfo, sections: list[Section], tables: list[Table]) -> None:
+        self.doc = doc
+        self.sections = sections
+        self.tables = tables
+        self.year = _report_year(info, tables)
+        self.registry = Registry()
+        self.budget: list[BudgetLine] = []
+        samples = [c.text for t in tables for row in t.rows for c in row if c.text]
+        self.doc_style = infer_style(samples)
+
+    def run(self) -> None:
+        for table in self.tables:
+            if table.kind in INDICATOR_KINDS:
+                self._indicator_table(table)
+        for table in self.tables:
+            if table.kind in BUDGET_KINDS:
+                self._budget_table(table)
+
+    def _context(self, table: Table) -> str:
+        lines = text_above(self.doc, table.page, table.bbox)
+        return " ".join([*lines, table.caption or ""])
+
+    def _indicator_table(self, table: Table) -> None:
+        cols = map_columns(table.columns, table.kind, self.year)
+        value_cols = [c for c in cols if c.role is not None]
+        if not value_cols:
+            return
+        labels = {c.label: c.index for c in reversed(cols) if c.label}
+        name_col = labels.get("indicator", labels.get("sasaran") if "indicator" not in labels else None)
+        if name_col is None and table.kind in CREATING_KINDS:
+            name_col = labels.get("kegiatan")
+        styles = _column_styles(table, cols, self.doc_style)
+        context = self._context(table)
+        pk_role = _pk_role(context, table.page, self.sections) if table.kind == TableKind.PK_INDICATORS else None
+        for r, row in enumerate(table.rows):
+            if not any(row[c.index].text.strip() for c in value_cols):
+                continue
+            name_text = row[name_col].text if name_col is not None else ""
+            code, name = split_code(name_text)
+            if "code" in labels and not code:
+                code, _ = split_code(row[labels["code"]].text)
+            if _TOTAL.match(name) or (name_col is not None and not name.strip() and not code):
+                continue
+            if name_col is None or not name:
+                ind, score = self.registry.best_in_text(context)
+            else:
+                create = table.kind in CREATING_KINDS and _looks_like_indicator(name)
+                ind, score = self.registry.resolve(name, code, create=create)
+            if ind is None:
+                continue
+            self._fill_labels(ind, row, labels)
+            repeat = name_col is not None and row[name_col].spanned  # same record continued: copies say nothing new
+            for col in value_cols:
+                cell = row[col.index]
+                if not cell.text.strip() or (repeat and cell.spanned):
+                    continue
+                fig = parse_figure(cell.text, style=styles.get(col.index), column_hint=col.name)
+                role = pk_role if col.role == Role.PK_TARGET and pk_role else col.role
+                assert role is not None
+                year = col.year
+                if role == Role.PREV_REALISASI and year is None and self.year:
+                    year = self.year - 1
+                ind.values.append(StatedValue(role, fig, _provenance(table, r, col, cell), table.kind, year,
+                                              col.quarter, score))
+                if fig.unit and not ind.unit and fig.unit != "%":
+                    ind.unit = fig.unit
+
+    @staticmethod
+    def _fill_labels(ind: Indicator, row: list[Cell], labels: dict[str, int]) -> None:
+        if "unit" in labels and not ind.unit:
+            unit = row[labels["unit"]].text.strip()
+            if unit and len(unit) <= 30:
+                ind.unit = unit.lower()
+        if "sasaran" in labels and labels.get("indicator") is not None and not ind.sasaran:
+            _, sasaran = split_code(row[labels["sasaran"]].text)
+            if sasaran:
+                ind.sasaran = sasaran
+
+    def _budget_table(self, table: Table) -> None:
+        cols = map_columns(table.columns, table.kind, self.year)
+        value_cols = [c for c in cols if c.role in (Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT)]
+        if not value_cols:
+            return
+        order = {"kegiatan": 0, "indicator": 1, "sasaran": 2}
+        label_cols = [c.index for c in sorted(cols, key=lambda c: order.get(c.label or "", 9)) if c.label in order]
+        no_col = next((c.index for c in cols if c.label == "no"), None)
+        code_col = next((c.index for c in cols if c.label == "code"), None)
+        styles = _column_styles(table, cols, self.doc_style)
+        for r, row in enumerate(table.rows):
+            if not any(row[c.index].text.strip() for c in value_cols):
+                continue
+            label = next((row[i].text for i in label_cols if row[i].text.strip()), "")
+            if not label:  # e.g. a total row whose label sits in a merged No/Kode cell
+                texts = [c.text for c in row if c.text and not _is_value(c, value_cols, row)]
+                label = " ".join(dict.fromkeys(texts))
+            no_text = row[no_col].text if no_col is not None else ""
+            code = row[code_col].text.strip() if code_col is not None else None
+            m = _BUDGET_CODE.match(label)
+            if not code and m:
+                code = m.group(1)
+                label = label[m.end():]
+            is_total = bool(_TOTAL.match(label) or _TOTAL.match(no_text))
+            level = 0 if _LETTER_NO.match(no_text) or is_total else 1
+            line = BudgetLine(table_id=table.id, row=r, label=" ".join(label.split()), code=code or None, level=level,
+                              is_total=is_total)
+            for col in value_cols:
+                cell = row[col.index]
+                if not cell.text.strip():
+                    continue
+                fig = parse_figure(cell.text, style=styles.get(col.index), column_hint=col.name)
+                assert col.role is not None
+                line.values.append(StatedValue(col.role, fig, _provenance(table, r, col, cell), table.kind))
+            if not line.values:
+                continue
+            line.provenance = Provenance(page=row[0].page or table.page, bbox=_row_box(row), raw=line.label,
+                                         table_id=table.id, row=r)
+            if not is_total:
+                ind, _score = self.registry.find(line.label, None)
+                line.indicator_key = ind.key if ind else None
+            self.budget.append(line)
+
+
+def _is_value(cell: Cell, value_cols: list[ColumnRole], row: list[Cell]) -> bool:
+    return any(row[c.index] is cell for c in value_cols)
+
+
+def _row_box(row: list[Cell]) -> BBox | None:
+    return BBox.enclosing([c.bbox for c in row if c.bbox is not None])
+
+
+def build_report(doc: Document, info: DocumentInfo, sections: list[Section], tables: list[Table]) -> Report:
+    """Assemble the report model. Values keep their provenance; indicators are linked across tables."""
+    b = _Builder(doc, info, sections, tables)
+    if info.kind.is_lakip or info.kind.value in ("perjanjian_kinerja", "rencana_aksi", "evaluasi_renja"):
+        b.run()
+    if info.year is None and b.year is not None:
+        info.year = b.year
+    return Report(
+        file=doc.name,
+        sha256=doc.sha256,
+        n_pages=len(doc.pages),
+        info=info,
+        sections=sections,
+        tables=tables,
+        indicators=b.registry.indicators,
+        budget_lines=b.budget,
+        scanned_pages=doc.scanned_pages,
+    )

@@ -1,0 +1,124 @@
+"""What each column of a classified table holds: a label (indicator, sasaran, code, unit) or a value role."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from lakipcheck.model.types import Role
+from lakipcheck.tables.types import TableKind
+
+_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|i{1,3}|[1-4])\b", re.IGNORECASE)
+_ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+
+
+@dataclass(slots=True)
+class ColumnRole:
+    """``label`` is one of indicator/sasaran/code/unit/no/kegiatan/other for text columns; ``role`` for values."""
+
+    index: int
+    name: str
+    label: str | None = None
+    role: Role | None = None
+    year: int | None = None
+    quarter: int | None = None
+
+
+def _year(name: str) -> int | None:
+    years = [int(y) for y in _YEAR.findall(name)]
+    return years[-1] if years else None
+
+
+def _quarter(name: str) -> int | None:
+    m = _TW.search(name)
+    if not m:
+        return None
+    q = m.group(1).lower()
+    return _ROMAN.get(q) or int(q)
+
+
+def _label(n: str) -> str | None:
+    if re.fullmatch(r"(no\.?|nomor|#)", n):
+        return "no"
+    if "indikator" in n or re.search(r"\b(ikk|iku|ikp|ikss)\b", n):
+        return "indicator"
+    if "sasaran" in n or "tujuan" in n:
+        return "sasaran"
+    if "kode" in n:
+        return "code"
+    if "satuan" in n:
+        return "unit"
+    if re.search(r"\b(program|kegiatan|uraian|ro\b|komponen|output|nama)", n):
+        return "kegiatan"
+    if re.search(r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan)", n):
+        return "other"
+    return None
+
+
+def map_columns(columns: list[str], kind: TableKind, report_year: int | None) -> list[ColumnRole]:
+    """Give every column a label or a role. Unrecognised columns get neither (ignored by the model)."""
+    out: list[ColumnRole] = []
+    for i, raw in enumerate(columns):
+        n = " ".join(raw.lower().split())
+        cr = ColumnRole(i, raw, year=_year(n), quarter=_quarter(n))
+        lab = _label(n)
+        # Narrow columns break long words ("T riwulanan"): also look for the key words with spaces removed.
+        compact = n.replace(" ", "")
+        if "triwulan" in compact and not cr.quarter and re.search(r"capaiantriwulan|realisasitriwulan", compact):
+            n = n + " capaian triwulan"
+        elif "triwulan" in compact and "renaksi" in compact:
+            n = n + " renaksi"
+        money = bool(re.search(r"anggaran|pagu|alokasi|\(rp|rp\.|rupiah|\bdana\b|biaya", n))
+        pct = "%" in n or "persen" in n or "capaian" in n or "serapan" in n
+        is_target = "target" in n or "rencana" in n
+        is_real = "realisasi" in n or "capaian triwulan" in n
+        if re.search(r"\b(sisa|efisiensi|selisih|deviasi)\b", n):
+            pass  # derived amounts: not a stated pagu/realisasi
+        elif kind in (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT) and not lab:
+            if is_real and pct or (pct and not money and not is_target):
+                cr.role = Role.BUDGET_PERCENT
+            elif is_real:
+                cr.role = Role.BUDGET_REALISASI
+            elif money:
+                cr.role = Role.BUDGET_PAGU
+        elif lab in ("other", "no") or (lab and not (is_target or is_real or (pct and lab not in ("indicator", "sasaran")))):
+            cr.label = lab
+        elif kind == TableKind.RENCANA_AKSI:
+            if cr.quarter:
+                cr.role = Role.RENAKSI_TW
+            elif is_target:
+                cr.role = Role.RENAKSI_TARGET
+        elif kind == TableKind.PENGUKURAN:
+            if "renaksi" in n or "rencana aksi" in n:
+                cr.role = Role.RENAKSI_TARGET
+            elif is_real or "capaian triwulan" in n:
+                cr.role = Role.PENGUKURAN_REALISASI
+            elif is_target:
+                cr.role = Role.PENGUKURAN_TARGET
+            elif pct:
+                cr.role = Role.PENGUKURAN_CAPAIAN
+        elif kind == TableKind.RENSTRA:
+            if is_target or cr.year:
+                cr.role = Role.RENSTRA_TARGET
+        elif kind == TableKind.PK_INDICATORS:
+            if is_target:
+                cr.role = Role.PK_TARGET
+        else:  # capaian, yoy, renstra_end, other
+            end = bool(re.search(r"akhir (renstra|rpjmd|periode)|target akhir|renstra 20\d\d", n))
+            if end and pct and ("terhadap" in n or "capaian" in n):
+                cr.role = Role.RENSTRA_END_CAPAIAN
+            elif end:
+                cr.role = Role.RENSTRA_END_TARGET
+            elif is_real and report_year and cr.year and cr.year < report_year:
+                cr.role = Role.PREV_REALISASI
+            elif is_real and not pct:
+                cr.role = Role.REALISASI
+            elif is_target:
+                cr.role = Role.TARGET
+            elif pct or (is_real and pct):
+                cr.role = Role.CAPAIAN
+            elif cr.year and report_year and cr.year < report_year and not lab:
+                cr.role = Role.PREV_REALISASI  # a bare "2022" column in a comparison holds that year's realisasi
+        out.append(cr)
+    return out
