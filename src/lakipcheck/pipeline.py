@@ -7,6 +7,7 @@ from pathlib import Path
 from lakipcheck.ingest import InputError, open_document
 from lakipcheck.layout import DocKind
 from lakipcheck.layout.identify import identify
+from lakipcheck.layout.pages import analyse
 from lakipcheck.layout.sections import find_sections
 from lakipcheck.model.build import build_report
 from lakipcheck.model.types import Report
@@ -41,8 +42,9 @@ def extract(source: str | Path | bytes, *, max_pages: int = DEFAULT_MAX_PAGES, s
     if len(doc.pages) > max_pages:
         raise InputError("too-large", f"{doc.name}: {len(doc.pages)} pages is more than the limit of {max_pages} "
                                       "(raise it with --max-pages)")
-    sections = find_sections(doc)
-    info = identify(doc, sections)
+    layout = analyse(doc)
+    sections = find_sections(doc, layout)
+    info = identify(doc, sections, layout)
 
     def section_of(page: int) -> str | None:
         inner = [s for s in sections if s.page_start <= page <= s.page_end]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import re
 from pathlib import Path
 
 import pypdfium2 as pdfium
@@ -69,6 +70,8 @@ def open_document(source: str | Path | bytes, *, password: str | None = None) ->
         pdf = pdfium.PdfDocument(data, password=password)
     except pdfium.PdfiumError as exc:
         text = str(exc).lower()
+        if not re.search(rb"/Type\s*/Page(?!s)", data) and re.search(rb"/Type\s*/Pages", data):
+            raise InputError("no-pages", f"{name}: the PDF has no pages") from None
         if "password" in text:
             raise InputError("encrypted", f"{name}: the PDF is encrypted with a password; remove it first") from None
         if "format" in text or "not found" in text or "corrupt" in text or "file" in text:
@@ -149,14 +152,14 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
     rect_ref = ctypes.byref(rect)
     words: list[Word] = []
     cur: list[str] = []
-    box: list[float] = []
+    box: list[float] = []  # x0, top, x1, bottom of the word so far, in view space
     size = 0.0
     bold = False
     visible = 0
 
     def flush() -> None:
         if cur:
-            words.append(Word("".join(cur), tf.box(box[0], box[1], box[2], box[3]), size, bold))
+            words.append(Word("".join(cur), BBox(box[0], box[1], box[2], box[3]), size, bold))
             cur.clear()
 
     for i in range(n):
@@ -167,23 +170,23 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
         # Loose boxes span the font's full height, so a comma or a superscript stays on its word's line.
         if not pdfium_c.FPDFText_GetLooseCharBox(raw, i, rect_ref):
             continue
-        x0, x1, y0, y1 = rect.left, rect.right, min(rect.bottom, rect.top), max(rect.bottom, rect.top)
-        if x1 - x0 <= 0 and y1 - y0 <= 0:
+        b = tf.box(rect.left, min(rect.bottom, rect.top), rect.right, max(rect.bottom, rect.top))
+        if b.width <= 0 and b.height <= 0:
             continue
         visible += 1
         csize = pdfium_c.FPDFText_GetFontSize(raw, i)
         cbold = pdfium_c.FPDFText_GetFontWeight(raw, i) >= 600
         if cur:
-            height = max(box[3] - box[1], y1 - y0, 1.0)
-            same_line = abs(((y0 + y1) / 2) - ((box[1] + box[3]) / 2)) < 0.5 * height
-            gap = x0 - box[2]
+            height = max(box[3] - box[1], b.height, 1.0)
+            same_line = abs(b.center_y - (box[1] + box[3]) / 2) < 0.5 * height
+            gap = b.x0 - box[2]
             if not same_line or gap > 0.25 * max(csize, size, 4.0) or gap < -0.5 * height:
                 flush()
         if cur:
-            box[0], box[1], box[2], box[3] = min(box[0], x0), min(box[1], y0), max(box[2], x1), max(box[3], y1)
+            box[0], box[1], box[2], box[3] = min(box[0], b.x0), min(box[1], b.top), max(box[2], b.x1), max(box[3], b.bottom)
             bold = bold and cbold
         else:
-            box[:] = [x0, y0, x1, y1]
+            box[:] = [b.x0, b.top, b.x1, b.bottom]
             size, bold = csize, cbold
         cur.append(ch)
     flush()

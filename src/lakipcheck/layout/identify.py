@@ -234,7 +234,7 @@ def _classify(
     if hits >= 2 and n_pages <= 6:
         return (
             DocKind.NEWS,
-            0.6 + 0.1 * hits,
+            min(0.6 + 0.08 * hits, 0.9),
             [*reasons, f"news-article markers ({hits}): byline, date, site"],
         )
     return DocKind.OTHER, 0.5, [*reasons, "no performance-report title or chapters"]

@@ -8,7 +8,7 @@ from collections import Counter
 from lakipcheck.ingest.types import Document
 from lakipcheck.layout.types import DocumentInfo, Section, SectionKind
 from lakipcheck.model.columns import ColumnRole, map_columns
-from lakipcheck.model.context import text_above
+from lakipcheck.model.context import preceding_line, text_above
 from lakipcheck.model.link import Registry, split_code
 from lakipcheck.model.types import BudgetLine, Indicator, Report, Role, StatedValue
 from lakipcheck.numbers import infer_style, parse_figure
@@ -47,8 +47,14 @@ def _report_year(info: DocumentInfo, tables: list[Table]) -> int | None:
     return years.most_common(1)[0][0] if years else None
 
 
-def _pk_role(context: str, page: int, sections: list[Section]) -> Role:
-    c = context.lower()
+_PK_HEADING = re.compile(
+    r"(perjanjian|penetapan)\s+kinerja\s+(awal|akhir|perubahan|revisi)|(revisi|perubahan)\s+(perjanjian|penetapan)"
+    r"\s+kinerja|\bpk\s+(awal|akhir)\b", re.IGNORECASE)
+_CHAPTER = re.compile(r"^\s*(bab\s+[ivx\d]+|lampiran)\b", re.IGNORECASE)
+
+
+def _pk_role(heading: str | None, page: int, sections: list[Section]) -> Role:
+    c = (heading or "").lower()
     if re.search(r"\b(akhir|revisi|perubahan)\b", c):
         return Role.PK_AKHIR_TARGET
     if re.search(r"\bawal\b", c):
@@ -109,7 +115,10 @@ class _Builder:
             name_col = labels.get("kegiatan")
         styles = _column_styles(table, cols, self.doc_style)
         context = self._context(table)
-        pk_role = _pk_role(context, table.page, self.sections) if table.kind == TableKind.PK_INDICATORS else None
+        pk_role = None
+        if table.kind == TableKind.PK_INDICATORS:
+            heading = preceding_line(self.doc, table.page, table.bbox, _PK_HEADING, stop=_CHAPTER)
+            pk_role = _pk_role(heading, table.page, self.sections)
         for r, row in enumerate(table.rows):
             if not any(row[c.index].text.strip() for c in value_cols):
                 continue
@@ -193,8 +202,11 @@ class _Builder:
             line.provenance = Provenance(page=row[0].page or table.page, bbox=_row_box(row), raw=line.label,
                                          table_id=table.id, row=r)
             if not is_total:
-                ind, _score = self.registry.find(line.label, None)
-                line.indicator_key = ind.key if ind else None
+                ind, score = self.registry.find(line.label, None)
+                if ind is not None:
+                    line.indicator_key = ind.key
+                    for v in line.values:
+                        ind.values.append(StatedValue(v.role, v.figure, v.provenance, v.table_kind, link_score=score))
             self.budget.append(line)
 
 

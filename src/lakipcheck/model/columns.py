@@ -68,7 +68,7 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
         if "triwulan" in compact and not cr.quarter and re.search(r"capaiantriwulan|realisasitriwulan", compact):
             n = n + " capaian triwulan"
         elif "triwulan" in compact and "renaksi" in compact:
-            n = n + " renaksi"
+            n = n + " renaksi triwulan"
         money = bool(re.search(r"anggaran|pagu|alokasi|\(rp|rp\.|rupiah|\bdana\b|biaya", n))
         pct = "%" in n or "persen" in n or "capaian" in n or "serapan" in n
         is_target = "target" in n or "rencana" in n
@@ -90,7 +90,9 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
             elif is_target:
                 cr.role = Role.RENAKSI_TARGET
         elif kind == TableKind.PENGUKURAN:
-            if "renaksi" in n or "rencana aksi" in n:
+            if ("renaksi" in n or "rencana aksi" in n) and ("triwulan" in n or cr.quarter):
+                cr.role = Role.RENAKSI_TW  # the renaksi target for the quarter measured
+            elif "renaksi" in n or "rencana aksi" in n:
                 cr.role = Role.RENAKSI_TARGET
             elif is_real or "capaian triwulan" in n:
                 cr.role = Role.PENGUKURAN_REALISASI

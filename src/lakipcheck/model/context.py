@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from lakipcheck.ingest.types import Document
 from lakipcheck.provenance import BBox
 
@@ -21,3 +23,21 @@ def text_above(doc: Document, page_no: int, bbox: BBox, *, max_lines: int = _MAX
         tail = [ln.text for ln in sorted(prev.lines, key=lambda ln: ln.bbox.top)]
         texts = tail[-(max_lines - len(texts)) :] + texts
     return texts
+
+
+def preceding_line(doc: Document, page_no: int, bbox: BBox, pattern: re.Pattern[str], *, stop: re.Pattern[str]
+                   | None = None, max_pages: int = 3) -> str | None:
+    """The nearest line above ``bbox`` (on its page, then up to ``max_pages`` earlier pages) that matches
+    ``pattern``; None if a line matching ``stop`` (e.g. a chapter heading) comes first."""
+    for number in range(page_no, max(page_no - max_pages, 0), -1):
+        page = doc.pages[number - 1]
+        lines = sorted(page.lines, key=lambda ln: ln.bbox.top, reverse=True)
+        if number == page_no:
+            lines = [ln for ln in lines if ln.bbox.bottom <= bbox.top + 1]
+        for ln in lines:
+            text = ln.text
+            if pattern.search(text):
+                return text
+            if stop is not None and stop.search(text):
+                return None
+    return None

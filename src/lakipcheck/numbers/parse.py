@@ -37,6 +37,7 @@ from lakipcheck.numbers.vocab import (
     HINT_PERCENT_WEAK_EXCEPT,
     HINT_PREDICATE,
     HINT_RUPIAH,
+    HINT_RUPIAH_EXCEPT,
     MISSING_MARKERS,
     PERCENT_WORDS,
     QUALIFIERS,
@@ -100,7 +101,9 @@ _RANGE = re.compile(
 _ATOM_PARTS = re.compile(rf"^(?P<rp>(?:rp|idr)(?![a-z])\.?)?\s*(?P<num>{_NUM})\s*(?P<pct>%)?$", re.IGNORECASE)
 _GRADE_AFTER = re.compile(rf"^(?P<num>{_NUM})\s*\(\s*(?P<g>[A-Da-d]{{1,2}})\s*\)$")
 _GRADE_BEFORE = re.compile(rf"^(?P<g>[A-Da-d]{{1,2}})\s*\(\s*(?P<num>{_NUM})\s*\)$")
-_GRADE_WITH_WORDS = re.compile(r"^(?:predikat\s*:?\s*)?(?P<g>[A-Da-d]{1,2})(?:\s*[\(:-]\s*(?P<w>[a-z ()]+?)\)?)?$", re.I)
+_GRADE_WITH_WORDS = re.compile(
+    r"^(?:predikat\s*:?\s*)?(?P<g>[A-Da-d]{1,2})(?:\s*[\(:-]\s*(?P<w>[a-z ()]+?)\)?)?$", re.I
+)
 _WITH_WORDS = re.compile(rf"^(?P<num>{_NUM})\s*\(\s*(?P<w>[A-Za-z][A-Za-z\s-]*?)\s*\)\s*(?P<rest>.*)$")
 _TAIL_WORD = re.compile(r"\s*(%|[A-Za-z]+\.?)")
 _HINT_SCALE = re.compile(r"\b(ribuan|ribu|rb|jutaan|juta|jt|miliar|milyar|triliun)\b")
@@ -116,7 +119,7 @@ _HINT_SCALES.update({"miliar": 10**9, "milyar": 10**9, "triliun": 10**12})
 
 @lru_cache(maxsize=4096)
 def _hint(column_hint: str | None) -> tuple[FigureKind | None, int, bool, bool]:
-    """(kind a bare number in this column has, money scale of the column, grade column?, numbering column?)."""
+    """(kind of a bare number in this column, money scale of the column, grade column?, numbering column?)."""
     if not column_hint:
         return None, 1, False, False
     h = _SPACES.sub(" ", column_hint.translate(_TRANSLATE)).strip().lower()
@@ -133,7 +136,7 @@ def _hint(column_hint: str | None) -> tuple[FigureKind | None, int, bool, bool]:
         kind = FigureKind.RUPIAH
     elif has(HINT_PERCENT_STRONG) or (has(HINT_PERCENT_WEAK) and not has(HINT_PERCENT_WEAK_EXCEPT)):
         kind = FigureKind.PERCENT
-    elif has(HINT_RUPIAH):
+    elif has(HINT_RUPIAH) and not has(HINT_RUPIAH_EXCEPT):
         kind = FigureKind.RUPIAH
     scale = 1
     if kind == FigureKind.RUPIAH:
@@ -276,13 +279,15 @@ def _parse(raw: str, style: NumberStyle | None, column_hint: str | None) -> Figu
     if s[0] == "(" and s[-1] == ")" and s.count("(") == 1:
         inner_text = s[1:-1].strip()
         inner = _parse_value(raw, inner_text, style, hint_kind, hint_scale)
+        if inner is not None and inner.kind == FigureKind.RANGE:
+            return inner
         if inner is None or inner.value is None:
             if inner_text:
                 grade = _parse_grade(raw, inner_text, style, hint_predicate, hint_numbering)
                 if grade is not None:
                     return grade
             return Figure(raw=raw, kind=FigureKind.TEXT)
-        if inner.kind != FigureKind.RANGE and inner.qualifier is None and inner.unit is None:
+        if inner.qualifier is None and inner.unit is None:
             return Figure(
                 raw=raw,
                 kind=inner.kind,
@@ -328,7 +333,9 @@ def _parse_grade(
     if grade is None or reading is None:
         return None
     value, decimals, used = reading
-    return Figure(raw=raw, kind=FigureKind.PREDICATE, value=value, decimals=decimals, predicate=grade, style=used)
+    return Figure(
+        raw=raw, kind=FigureKind.PREDICATE, value=value, decimals=decimals, predicate=grade, style=used
+    )
 
 
 def _number(
@@ -405,7 +412,9 @@ def _combine_styles(a: NumberStyle, b: NumberStyle) -> NumberStyle:
     return NumberStyle.AMBIGUOUS
 
 
-def _range(raw: str, m: re.Match[str], style: NumberStyle | None, hint_kind: FigureKind | None) -> Figure | None:
+def _range(
+    raw: str, m: re.Match[str], style: NumberStyle | None, hint_kind: FigureKind | None
+) -> Figure | None:
     a = _ATOM_PARTS.match(m.group("a"))
     b = _ATOM_PARTS.match(m.group("b"))
     if a is None or b is None:
@@ -424,7 +433,12 @@ def _range(raw: str, m: re.Match[str], style: NumberStyle | None, hint_kind: Fig
         return None
     if has_rp or marker == "rp":
         unit = "rp"
-    elif marker == "%" or a.group("pct") or b.group("pct") or (unit is None and hint_kind == FigureKind.PERCENT):
+    elif (
+        marker == "%"
+        or a.group("pct")
+        or b.group("pct")
+        or (unit is None and hint_kind == FigureKind.PERCENT)
+    ):
         unit = "%"
     elif unit is None and hint_kind == FigureKind.RUPIAH:
         unit = "rp"

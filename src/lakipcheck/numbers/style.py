@@ -49,7 +49,9 @@ def _dec(int_digits: str, frac_digits: str) -> Decimal:
     return Decimal(f"{int_digits}.{frac_digits}") if frac_digits else Decimal(int_digits)
 
 
-def read_number(core: str, style: NumberStyle | None = None, *, prefer_decimal: bool = False) -> Reading | None:
+def read_number(
+    core: str, style: NumberStyle | None = None, *, prefer_decimal: bool = False
+) -> Reading | None:
     """Read an unsigned digit string with '.'/',' separators as (value, printed decimals, style used).
 
     ``style`` (ID or EN) decides the ambiguous "1.500"/"1,500"; other styles are ignored. ``prefer_decimal``
@@ -83,7 +85,11 @@ def read_number(core: str, style: NumberStyle | None = None, *, prefer_decimal: 
             return None
         frac = m.group(2)
         # Groups by '.' => read as ID-like grouping, groups by ',' => EN-like; the cents are unambiguous.
-        return _dec(m.group(1).replace(sep, ""), frac), len(frac), NumberStyle.ID if sep == "." else NumberStyle.EN
+        return (
+            _dec(m.group(1).replace(sep, ""), frac),
+            len(frac),
+            NumberStyle.ID if sep == "." else NumberStyle.EN,
+        )
     int_part, frac = core.split(sep)
     as_decimal = (_dec(int_part, frac), len(frac), NumberStyle.EN if sep == "." else NumberStyle.ID)
     if len(frac) != 3 or len(int_part) > 3 or int_part[0] == "0":
@@ -101,7 +107,9 @@ def read_number(core: str, style: NumberStyle | None = None, *, prefer_decimal: 
 # Style inference
 
 _TOKEN = re.compile(r"(?<![0-9.,])[0-9][0-9.,]*[0-9]|(?<![0-9.,])[0-9]")
-_SECTION_LIKE = re.compile(r"[0-9]\.[0-9]")  # "1.1", "3.2": heading numbers, not evidence of an English decimal point
+_SECTION_LIKE = re.compile(
+    r"[0-9]\.[0-9]"
+)  # "1.1", "3.2": heading numbers, not evidence of an English decimal point
 
 
 def evidence(token: str) -> NumberStyle | None:

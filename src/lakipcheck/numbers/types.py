@@ -31,10 +31,10 @@ class Figure:
     """One printed value.
 
     ``value`` is the number as printed (a percentage keeps its percent value: "101,75%" -> 101.75), already
-    multiplied by any scale word ("1,2 M" -> 1200000000). ``decimals`` is the number of decimal digits actually
-    printed, before scaling (so "1,2 M" has decimals=1 and ``scale`` 10**9): checks build intervals from it.
-    For a range, ``value`` is None and ``low``/``high`` hold the ends. For a predicate, ``predicate`` holds the
-    grade ("BB"); "70 (BB)" has both value 70 and predicate "BB".
+    multiplied by any scale word ("1,2 M" -> 1200000000). ``decimals`` is the number of decimal digits
+    actually printed, before scaling (so "1,2 M" has decimals=1 and ``scale`` 10**9): checks build intervals
+    from it. For a range, ``value`` is None and ``low``/``high`` hold the ends. For a predicate, ``predicate``
+    holds the grade ("BB"); "70 (BB)" has both value 70 and predicate "BB".
     """
 
     raw: str

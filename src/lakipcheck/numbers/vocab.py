@@ -1,14 +1,15 @@
 """Words the figure parser knows: units, scale words, qualifiers, missing markers, grades, column-header cues.
 
-Everything the parser recognises by name lives here, so extending it is a one-line change. Keys are lower-case.
+Everything the parser recognises by name lives here, so extending it is a one-line change. Keys are
+lower-case.
 """
 
 from __future__ import annotations
 
 from types import MappingProxyType
 
-# Units printed after a number, mapped to their normal form. Collected from the words that follow numbers in
-# the corpus reports (orang, unit, laporan, dokumen, kali, km, kasus, poin, buah, ekor, lokasi, jam, paket ...).
+# Units printed after a number, mapped to their normal form. Collected from the words that follow numbers
+# in the corpus reports (orang, unit, laporan, dokumen, kali, km, kasus, poin, buah, ekor, lokasi, jam ...).
 _UNIT_FORMS: dict[str, tuple[str, ...]] = {
     "orang": ("orang", "org", "org.", "0rang"),
     "orang/hari": ("orang/hari", "oh"),
@@ -197,12 +198,14 @@ GRADE_WORDS = frozenset(
     }
 )
 
-# Column-header cues (matched against the lower-cased header; keywords of four letters or more are also matched
-# with spaces removed, so a header broken as "Cap aian" still counts).
+# Column-header cues (matched against the lower-cased header; keywords of four letters or more are also
+# matched with spaces removed, so a header broken as "Cap aian" still counts).
 HINT_PERCENT_STRONG = ("%", "persen", "prosen", "daya serap", "dayaserap")
 HINT_PERCENT_WEAK = ("capaian", "capkin")
 # A "Capaian Triwulanan" column holds counts, not percentages (seen in the BGP NTT 2023 report).
 HINT_PERCENT_WEAK_EXCEPT = ("triwulan", "semester", "jumlah", "volume")
 HINT_RUPIAH = ("anggaran", "pagu", "alokasi", "biaya", "belanja", "dana", "rupiah")
+# "Tahun Anggaran 2023" holds years and "Nilai Kinerja Anggaran" holds scores, not money.
+HINT_RUPIAH_EXCEPT = ("tahun anggaran", "kinerja anggaran", "kode", "sumber dana")
 HINT_PREDICATE = ("predikat", "sakip", "grade", "nilai akip")
 HINT_NUMBERING = frozenset({"no", "no.", "no,", "#", "nomor", "kode", "urut", "no urut"})

@@ -1,4 +1,4 @@
-"""Indonesian number words: "empat puluh delapan" -> 48, for claims such as "48 (empat puluh delapan) orang"."""
+"""Indonesian number words: "empat puluh delapan" -> 48, for claims like "48 (empat puluh delapan) orang"."""
 
 from __future__ import annotations
 
@@ -16,9 +16,22 @@ _DIGIT_WORDS = {
     "delapan": 8,
     "sembilan": 9,
 }
-_SCALES = {"ribu": 10**3, "juta": 10**6, "miliar": 10**9, "milyar": 10**9, "triliun": 10**12, "trilyun": 10**12}
+_SCALES = {
+    "ribu": 10**3,
+    "juta": 10**6,
+    "miliar": 10**9,
+    "milyar": 10**9,
+    "triliun": 10**12,
+    "trilyun": 10**12,
+}
 # "se-" forms: one of the following word.
-_SE_FORMS = {"seratus": "ratus", "seribu": "ribu", "sejuta": "juta", "semiliar": "miliar", "semilyar": "milyar"}
+_SE_FORMS = {
+    "seratus": "ratus",
+    "seribu": "ribu",
+    "sejuta": "juta",
+    "semiliar": "miliar",
+    "semilyar": "milyar",
+}
 
 _WORD = re.compile(r"[a-z]+")
 _OTHER_CHARS = re.compile(r"[^a-z\s()\-,.]")
