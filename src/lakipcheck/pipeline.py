@@ -47,8 +47,9 @@ def extract(source: str | Path | bytes, *, max_pages: int = DEFAULT_MAX_PAGES, s
     info = identify(doc, sections, layout)
 
     def section_of(page: int) -> str | None:
-        inner = [s for s in sections if s.page_start <= page <= s.page_end]
-        return max(inner, key=lambda s: (s.level, s.page_start)).title if inner else None
+        """The chain of sections holding ``page``, outermost first: "LAMPIRAN > 3. Pengukuran Kinerja"."""
+        chain = sorted((s for s in sections if s.page_start <= page <= s.page_end), key=lambda s: s.level)
+        return " > ".join(s.title for s in chain) or None
 
     tables = extract_tables(doc, section_of) if info.kind != DocKind.SCANNED else []
     report = build_report(doc, info, sections, tables)

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import ctypes
 import hashlib
+import math
 import re
 from pathlib import Path
 
@@ -91,11 +92,11 @@ def open_document(source: str | Path | bytes, *, password: str | None = None) ->
 class _Transform:
     """Maps PDF user space (bottom-left origin, unrotated) to the reader's view (top-left origin, rotated)."""
 
-    def __init__(self, page: pdfium.PdfPage) -> None:
+    def __init__(self, page: pdfium.PdfPage, extra: int = 0) -> None:
         left, bottom, right, top = page.get_bbox()
         self.left, self.bottom = left, bottom
         self.wu, self.hu = right - left, top - bottom
-        self.rotation = page.get_rotation() % 360
+        self.rotation = (page.get_rotation() + extra) % 360
         if self.rotation in (90, 270):
             self.width, self.height = self.hu, self.wu
         else:
@@ -115,11 +116,40 @@ class _Transform:
         return BBox(self.hu - y1, self.wu - x1, self.hu - y0, self.wu - x0)
 
 
+_SAMPLE_CHARS = 400
+
+
+def _text_turn(textpage: pdfium.PdfTextPage) -> int:
+    """Clockwise turn of user space that makes the page's dominant text read left to right.
+
+    A landscape table is often laid sideways on a portrait page with no /Rotate; its characters then carry a
+    90 or 270 degree angle. If most sampled characters share such an angle, the whole page is read turned."""
+    n = textpage.count_chars()
+    if n < 20:
+        return 0
+    raw = textpage.raw
+    step = max(1, n // _SAMPLE_CHARS)
+    votes: dict[int, int] = {}
+    for i in range(0, n, step):
+        angle = pdfium_c.FPDFText_GetCharAngle(raw, i)
+        if angle < 0:  # -1: no angle (generated character)
+            continue
+        quarter = round(math.degrees(angle) / 90) % 4
+        votes[quarter] = votes.get(quarter, 0) + 1
+    total = sum(votes.values())
+    quarter, count = max(votes.items(), key=lambda kv: kv[1], default=(0, 0))
+    if quarter == 0 or count < 0.5 * total:
+        return 0
+    return {1: 270, 2: 180, 3: 90}[quarter]
+
+
 def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
     page = pdf[index]
     try:
-        tf = _Transform(page)
         textpage = page.get_textpage()
+        # Character angles are in user space; /Rotate may already turn the text upright.
+        turn = (_text_turn(textpage) - page.get_rotation()) % 360
+        tf = _Transform(page, turn)
         try:
             words, n_chars = _read_words(textpage, tf)
         finally:
@@ -133,6 +163,7 @@ def _read_page(pdf: pdfium.PdfDocument, index: int) -> Page:
         width=tf.width,
         height=tf.height,
         rotation=tf.rotation,
+        text_turn=turn,
         words=words,
         lines=group_lines(words),
         rules=rules,

@@ -72,7 +72,8 @@ class Page:
     number: int
     width: float
     height: float
-    rotation: int = 0
+    rotation: int = 0  # the view's turn: /Rotate plus ``text_turn``
+    text_turn: int = 0  # extra turn applied because the page's text runs sideways (no /Rotate)
     words: list[Word] = field(default_factory=list)
     lines: list[Line] = field(default_factory=list)
     rules: list[Rule] = field(default_factory=list)

@@ -14,6 +14,7 @@ from lakipcheck.model.types import BudgetLine, Indicator, Report, Role, StatedVa
 from lakipcheck.numbers import infer_style, parse_figure
 from lakipcheck.numbers.types import NumberStyle
 from lakipcheck.provenance import BBox, Provenance
+from lakipcheck.tables.header import is_group_row
 from lakipcheck.tables.types import Cell, Table, TableKind
 
 INDICATOR_KINDS = {
@@ -119,14 +120,21 @@ class _Builder:
         if table.kind == TableKind.PK_INDICATORS:
             heading = preceding_line(self.doc, table.page, table.bbox, _PK_HEADING, stop=_CHAPTER)
             pk_role = _pk_role(heading, table.page, self.sections)
+        prev: Indicator | None = None
+        prev_name = ""
         for r, row in enumerate(table.rows):
-            if not any(row[c.index].text.strip() for c in value_cols):
+            if not any(row[c.index].text.strip() for c in value_cols) or is_group_row([c.text for c in row]):
                 continue
             name_text = row[name_col].text if name_col is not None else ""
             code, name = split_code(name_text)
             if "code" in labels and not code:
                 code, _ = split_code(row[labels["code"]].text)
             if _TOTAL.match(name) or (name_col is not None and not name.strip() and not code):
+                continue
+            if prev is not None and name and all(row[c.index].spanned for c in value_cols if row[c.index].text):
+                # The name wraps into a row of its own while the values are merged over both rows.
+                if prev.name == prev_name:
+                    prev.name = prev_name = f"{prev.name} {name}"
                 continue
             if name_col is None or not name:
                 ind, score = self.registry.best_in_text(context)
@@ -135,6 +143,7 @@ class _Builder:
                 ind, score = self.registry.resolve(name, code, create=create)
             if ind is None:
                 continue
+            prev, prev_name = ind, ind.name
             self._fill_labels(ind, row, labels)
             repeat = name_col is not None and row[name_col].spanned  # same record continued: copies say nothing new
             for col in value_cols:

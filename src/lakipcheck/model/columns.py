@@ -11,6 +11,7 @@ from lakipcheck.tables.types import TableKind
 _YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
 _TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|i{1,3}|[1-4])\b", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
+_ROLE_WORD = re.compile(r"target|rencana|realisasi|capaian|%|persen|serapan")
 
 
 @dataclass(slots=True)
@@ -70,9 +71,11 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
         elif "triwulan" in compact and "renaksi" in compact:
             n = n + " renaksi triwulan"
         money = bool(re.search(r"anggaran|pagu|alokasi|\(rp|rp\.|rupiah|\bdana\b|biaya", n))
-        pct = "%" in n or "persen" in n or "capaian" in n or "serapan" in n
-        is_target = "target" in n or "rencana" in n
-        is_real = "realisasi" in n or "capaian triwulan" in n
+        # The lowest header part that names a role decides it: "Capaian 2016 (%) / Target" is a target.
+        focus = next((p for p in reversed(n.split(" / ")) if _ROLE_WORD.search(p)), n)
+        pct = "%" in focus or "persen" in focus or "capaian" in focus or "serapan" in focus
+        is_target = "target" in focus or "rencana" in focus
+        is_real = "realisasi" in focus or "capaian triwulan" in n
         if re.search(r"\b(sisa|efisiensi|selisih|deviasi)\b", n):
             pass  # derived amounts: not a stated pagu/realisasi
         elif kind in (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT) and not lab:
@@ -116,6 +119,8 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
                 cr.role = Role.PREV_REALISASI
             elif is_real and not pct:
                 cr.role = Role.REALISASI
+            elif is_target and report_year and cr.year and cr.year < report_year:
+                pass  # an earlier year's target: not stated for the year reported on
             elif is_target:
                 cr.role = Role.TARGET
             elif pct or (is_real and pct):
@@ -123,4 +128,10 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
             elif cr.year and report_year and cr.year < report_year and not lab:
                 cr.role = Role.PREV_REALISASI  # a bare "2022" column in a comparison holds that year's realisasi
         out.append(cr)
+    if kind in (TableKind.CAPAIAN, TableKind.RENSTRA_END) and not any(c.role == Role.CAPAIAN for c in out):
+        # Some reports print the % capaian inside a "Kategori (Penilaian)" column: "63,36 % (Sedang)".
+        for c in out:
+            if c.role is None and c.label is None and re.search(r"kategori|nilai capaian|tingkat capaian", c.name.lower()):
+                c.role = Role.CAPAIAN
+                break
     return out

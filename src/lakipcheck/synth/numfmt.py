@@ -1,4 +1,4 @@
-"""Printing numbers the way LAKIPs do: Indonesian or English grouping, rounding or truncation, number words."""
+"""Print numbers the way LAKIPs do: Indonesian or English grouping, rounding or truncation, number words."""
 
 from __future__ import annotations
 
@@ -38,8 +38,20 @@ def percent(num: Decimal, den: Decimal) -> Decimal:
     return num / den * 100
 
 
-_ONES = ["nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan", "sepuluh",
-         "sebelas"]
+_ONES = [
+    "nol",
+    "satu",
+    "dua",
+    "tiga",
+    "empat",
+    "lima",
+    "enam",
+    "tujuh",
+    "delapan",
+    "sembilan",
+    "sepuluh",
+    "sebelas",
+]
 
 
 def terbilang(n: int) -> str:

@@ -38,10 +38,26 @@ from reportlab.platypus import (
 
 # --------------------------------------------------------------------------------------------- fonts
 
-_FONT_DIRS = (Path("/usr/share/fonts/truetype/dejavu"), Path("/usr/share/fonts/dejavu"),
-              Path("/usr/local/share/fonts"), Path("/Library/Fonts"))
-_FALLBACK_CHARS = {"–": "-", "—": "-", "≥": ">=", "≤": "<=", "▪": "-", "•": "-", "×": "x", "’": "'",
-                   "‘": "'", "“": '"', "”": '"', "…": "..."}
+_FONT_DIRS = (
+    Path("/usr/share/fonts/truetype/dejavu"),
+    Path("/usr/share/fonts/dejavu"),
+    Path("/usr/local/share/fonts"),
+    Path("/Library/Fonts"),
+)
+_FALLBACK_CHARS = {
+    "–": "-",
+    "—": "-",
+    "≥": ">=",
+    "≤": "<=",
+    "▪": "-",
+    "•": "-",
+    "×": "x",
+    "’": "'",
+    "‘": "'",
+    "“": '"',
+    "”": '"',
+    "…": "...",
+}
 
 
 @dataclass(frozen=True, slots=True)
@@ -60,14 +76,23 @@ def fonts() -> Fonts:
     global _FONTS
     if _FONTS is not None:
         return _FONTS
-    names = {"": "DejaVuSans.ttf", "-Bold": "DejaVuSans-Bold.ttf", "-Oblique": "DejaVuSans-Oblique.ttf",
-             "-BoldOblique": "DejaVuSans-BoldOblique.ttf"}
+    names = {
+        "": "DejaVuSans.ttf",
+        "-Bold": "DejaVuSans-Bold.ttf",
+        "-Oblique": "DejaVuSans-Oblique.ttf",
+        "-BoldOblique": "DejaVuSans-BoldOblique.ttf",
+    }
     for d in _FONT_DIRS:
         if all((d / f).is_file() for f in names.values()):
             for suffix, f in names.items():
                 pdfmetrics.registerFont(TTFont("DejaVuSans" + suffix, str(d / f)))
-            pdfmetrics.registerFontFamily("DejaVuSans", normal="DejaVuSans", bold="DejaVuSans-Bold",
-                                          italic="DejaVuSans-Oblique", boldItalic="DejaVuSans-BoldOblique")
+            pdfmetrics.registerFontFamily(
+                "DejaVuSans",
+                normal="DejaVuSans",
+                bold="DejaVuSans-Bold",
+                italic="DejaVuSans-Oblique",
+                boldItalic="DejaVuSans-BoldOblique",
+            )
             _FONTS = Fonts("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", True)
             return _FONTS
     _FONTS = Fonts("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", False)
@@ -99,37 +124,72 @@ def inline(text: str) -> str:
 
 # --------------------------------------------------------------------------------------------- styles
 
+
 def _styles() -> dict[str, ParagraphStyle]:
     f = fonts()
-    base = ParagraphStyle("body", fontName=f.regular, fontSize=10, leading=14, alignment=TA_JUSTIFY,
-                          spaceAfter=6)
+    base = ParagraphStyle(
+        "body", fontName=f.regular, fontSize=10, leading=14, alignment=TA_JUSTIFY, spaceAfter=6
+    )
     st = {
         "body": base,
         "left": ParagraphStyle("left", parent=base, alignment=TA_LEFT),
         "center": ParagraphStyle("center", parent=base, alignment=TA_CENTER),
         "right": ParagraphStyle("right", parent=base, alignment=TA_RIGHT),
         "small": ParagraphStyle("small", parent=base, fontSize=8, leading=10, alignment=TA_LEFT),
-        "cover": ParagraphStyle("cover", parent=base, fontName=f.bold, fontSize=13, leading=18,
-                                alignment=TA_CENTER, spaceAfter=10),
-        "cover_big": ParagraphStyle("cover_big", parent=base, fontName=f.bold, fontSize=26, leading=32,
-                                    alignment=TA_CENTER, spaceAfter=10),
-        "caption": ParagraphStyle("caption", parent=base, fontName=f.italic, fontSize=8.5, leading=11,
-                                  alignment=TA_CENTER, spaceBefore=2, spaceAfter=8),
-        "table_title": ParagraphStyle("table_title", parent=base, fontName=f.bold, fontSize=9.5, leading=12,
-                                      alignment=TA_CENTER, spaceBefore=4, spaceAfter=4),
+        "cover": ParagraphStyle(
+            "cover", parent=base, fontName=f.bold, fontSize=13, leading=18, alignment=TA_CENTER, spaceAfter=10
+        ),
+        "cover_big": ParagraphStyle(
+            "cover_big",
+            parent=base,
+            fontName=f.bold,
+            fontSize=26,
+            leading=32,
+            alignment=TA_CENTER,
+            spaceAfter=10,
+        ),
+        "caption": ParagraphStyle(
+            "caption",
+            parent=base,
+            fontName=f.italic,
+            fontSize=8.5,
+            leading=11,
+            alignment=TA_CENTER,
+            spaceBefore=2,
+            spaceAfter=8,
+        ),
+        "table_title": ParagraphStyle(
+            "table_title",
+            parent=base,
+            fontName=f.bold,
+            fontSize=9.5,
+            leading=12,
+            alignment=TA_CENTER,
+            spaceBefore=4,
+            spaceAfter=4,
+        ),
         "cell": ParagraphStyle("cell", fontName=f.regular, fontSize=8, leading=9.6, alignment=TA_LEFT),
         "toc": ParagraphStyle("toc", parent=base, fontSize=10, leading=15),
         "item": ParagraphStyle("item", parent=base, spaceAfter=3),
     }
     sizes = {0: (15, 20, TA_CENTER), 1: (12.5, 17, TA_LEFT), 2: (11, 15, TA_LEFT), 3: (10, 14, TA_LEFT)}
     for level, (size, lead, align) in sizes.items():
-        st[f"h{level}"] = ParagraphStyle(f"h{level}", parent=base, fontName=f.bold, fontSize=size, leading=lead,
-                                         alignment=align, spaceBefore=8 if level else 4, spaceAfter=6,
-                                         keepWithNext=1)
+        st[f"h{level}"] = ParagraphStyle(
+            f"h{level}",
+            parent=base,
+            fontName=f.bold,
+            fontSize=size,
+            leading=lead,
+            alignment=align,
+            spaceBefore=8 if level else 4,
+            spaceAfter=6,
+            keepWithNext=1,
+        )
     return st
 
 
 # --------------------------------------------------------------------------------------------- blocks
+
 
 @dataclass(slots=True)
 class Heading:
@@ -255,6 +315,7 @@ Block = Heading | Para | ListBlock | TableBlock | Chart | Figure | Break | CondB
 
 # --------------------------------------------------------------------------------------------- tracking
 
+
 class Tracker:
     """Pages on which tracked flowables were drawn (1-based physical page numbers)."""
 
@@ -274,21 +335,26 @@ class _TrackedPara(Paragraph):
 
     _track: tuple[Tracker, str, object] | None = None
 
-    def drawOn(self, canvas, x, y, _sW=0):  # noqa: N802 (reportlab API)
+    def drawOn(self, canvas, x, y, _sW=0):
         if self._track is not None:
             tracker, store, key = self._track
             tracker._add(getattr(tracker, store), key, canvas.getPageNumber())
         return super().drawOn(canvas, x, y, _sW)
 
-    def split(self, availWidth, availHeight):  # noqa: N803
+    def split(self, availWidth, availHeight):
         parts = super().split(availWidth, availHeight)
         for p in parts:
             p._track = self._track
         return parts
 
 
-def _para(text: str, style: ParagraphStyle, tracker: Tracker | None = None, store: str = "blocks",
-          key: object = None) -> Paragraph:
+def _para(
+    text: str,
+    style: ParagraphStyle,
+    tracker: Tracker | None = None,
+    store: str = "blocks",
+    key: object = None,
+) -> Paragraph:
     p = _TrackedPara(text, style)
     if tracker is not None and key is not None:
         p._track = (tracker, store, key)
@@ -297,12 +363,13 @@ def _para(text: str, style: ParagraphStyle, tracker: Tracker | None = None, stor
 
 # --------------------------------------------------------------------------------------------- flowables
 
+
 class _TocLine(Flowable):
     def __init__(self, text: str, page: str, level: int, font: str, size: float = 10) -> None:
         super().__init__()
         self.text, self.page, self.level, self.font, self.size = text, page, level, font, size
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803
+    def wrap(self, availWidth, availHeight):
         self.width = availWidth
         return availWidth, self.size * 1.6
 
@@ -327,7 +394,7 @@ class _Box(Flowable):
         super().__init__()
         self.h, self.frac = height, frac
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803
+    def wrap(self, availWidth, availHeight):
         self.width = availWidth
         return availWidth, self.h
 
@@ -346,7 +413,7 @@ class _SetNumbering(Flowable):
         super().__init__()
         self.state, self.style, self.start = state, style, start
 
-    def wrap(self, availWidth, availHeight):  # noqa: N803
+    def wrap(self, availWidth, availHeight):
         return 0, 0
 
     def draw(self) -> None:
@@ -355,12 +422,27 @@ class _SetNumbering(Flowable):
         self.state["offset"] = page - self.start
         self.state.setdefault("ranges", []).append((page, self.style, self.start))
         if self.style in ("roman", "arabic"):
-            self.canv.addPageLabel(page - 1, style="ROMAN_LOWER" if self.style == "roman" else "ARABIC", start=self.start)
+            self.canv.addPageLabel(
+                page - 1, style="ROMAN_LOWER" if self.style == "roman" else "ARABIC", start=self.start
+            )
 
 
 def roman(n: int) -> str:
-    vals = [(1000, "m"), (900, "cm"), (500, "d"), (400, "cd"), (100, "c"), (90, "xc"), (50, "l"), (40, "xl"),
-            (10, "x"), (9, "ix"), (5, "v"), (4, "iv"), (1, "i")]
+    vals = [
+        (1000, "m"),
+        (900, "cm"),
+        (500, "d"),
+        (400, "cd"),
+        (100, "c"),
+        (90, "xc"),
+        (50, "l"),
+        (40, "xl"),
+        (10, "x"),
+        (9, "ix"),
+        (5, "v"),
+        (4, "iv"),
+        (1, "i"),
+    ]
     out = ""
     for v, s in vals:
         while n >= v:
@@ -369,6 +451,7 @@ def roman(n: int) -> str:
 
 
 # --------------------------------------------------------------------------------------------- tables
+
 
 def build_table(spec: TableSpec, width: float, tracker: Tracker | None = None) -> Table:
     """A reportlab Table for ``spec``, ``width`` points wide, with every cell tracked."""
@@ -381,8 +464,13 @@ def build_table(spec: TableSpec, width: float, tracker: Tracker | None = None) -
     for a in "LCR":
         for bold in (False, True):
             cell_styles[a, bold] = ParagraphStyle(
-                f"cell{a}{bold}{spec.font_size}", parent=st["cell"], fontSize=spec.font_size,
-                leading=spec.font_size * 1.2, alignment=amap[a], fontName=f.bold if bold else f.regular)
+                f"cell{a}{bold}{spec.font_size}",
+                parent=st["cell"],
+                fontSize=spec.font_size,
+                leading=spec.font_size * 1.2,
+                alignment=amap[a],
+                fontName=f.bold if bold else f.regular,
+            )
     nh = spec.n_header
     data = []
     for r, row in enumerate([*spec.header, *spec.rows]):
@@ -396,25 +484,58 @@ def build_table(spec: TableSpec, width: float, tracker: Tracker | None = None) -
     rel = spec.widths or [1.0] * ncols
     total = sum(rel)
     tw = width * spec.width_fraction
-    col_w = [tw * w / total for w in rel]
-    cmds: list[tuple] = [("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
-                         ("LEFTPADDING", (0, 0), (-1, -1), 3), ("RIGHTPADDING", (0, 0), (-1, -1), 3),
-                         ("TOPPADDING", (0, 0), (-1, -1), 2), ("BOTTOMPADDING", (0, 0), (-1, -1), 3)]
+    col_w = _fit_words(spec, [tw * w / total for w in rel], f)
+    cmds: list[tuple] = [
+        ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
+        ("LEFTPADDING", (0, 0), (-1, -1), 3),
+        ("RIGHTPADDING", (0, 0), (-1, -1), 3),
+        ("TOPPADDING", (0, 0), (-1, -1), 2),
+        ("BOTTOMPADDING", (0, 0), (-1, -1), 3),
+    ]
     if spec.style == "grid" and spec.soft_spans:
         cmds += _soft_grid(spec, len(data), ncols)
     elif spec.style == "grid":
         cmds.append(("GRID", (0, 0), (-1, -1), 0.5, colors.black))
     elif spec.style == "booktabs":
-        cmds += [("LINEABOVE", (0, 0), (-1, 0), 1.0, colors.black),
-                 ("LINEBELOW", (0, nh - 1), (-1, nh - 1), 0.6, colors.black),
-                 ("LINEBELOW", (0, -1), (-1, -1), 1.0, colors.black)]
+        cmds += [
+            ("LINEABOVE", (0, 0), (-1, 0), 1.0, colors.black),
+            ("LINEBELOW", (0, nh - 1), (-1, nh - 1), 0.6, colors.black),
+            ("LINEBELOW", (0, -1), (-1, -1), 1.0, colors.black),
+        ]
     if spec.header_fill and nh and spec.style != "none":
         cmds.append(("BACKGROUND", (0, 0), (-1, nh - 1), colors.Color(0.85, 0.89, 0.95)))
     cmds += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spec.spans]
-    t = Table(data, colWidths=col_w, repeatRows=nh if spec.repeat_header and nh else 0, hAlign="CENTER",
-              splitInRow=1 if spec.split_in_row else 0)
+    t = Table(
+        data,
+        colWidths=col_w,
+        repeatRows=nh if spec.repeat_header and nh else 0,
+        hAlign="CENTER",
+        splitInRow=1 if spec.split_in_row else 0,
+    )
     t.setStyle(TableStyle(cmds))
     return t
+
+
+def _fit_words(spec: TableSpec, widths: list[float], f: Fonts) -> list[float]:
+    """Widen columns whose longest word would not fit, taking the room from the widest column."""
+    need = []
+    for c in range(len(widths)):
+        longest = 0.0
+        for r, row in enumerate([*spec.header, *spec.rows]):
+            text = row[c].replace("**", "") if c < len(row) else ""
+            font = f.bold if r < spec.n_header or "**" in (row[c] if c < len(row) else "") else f.regular
+            for word in text.split():
+                longest = max(longest, pdfmetrics.stringWidth(safe(word), font, spec.font_size))
+        need.append(longest + 7)
+    out = list(widths)
+    for c, n in enumerate(need):
+        if out[c] < n:
+            donor = max(range(len(out)), key=lambda k: out[k] - need[k])
+            give = min(n - out[c], out[donor] - need[donor])
+            if give > 0:
+                out[c] += give
+                out[donor] -= give
+    return out
 
 
 def _soft_grid(spec: TableSpec, nrows: int, ncols: int) -> list[tuple]:
@@ -422,8 +543,10 @@ def _soft_grid(spec: TableSpec, nrows: int, ncols: int) -> list[tuple]:
     inside = set()
     for c0, r0, c1, r1 in spec.soft_spans:
         inside |= {(c, r) for c in range(c0, c1 + 1) for r in range(r0, r1)}  # rule below row r is hidden
-    cmds: list[tuple] = [("BOX", (0, 0), (-1, -1), 0.5, colors.black),
-                         ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black)]
+    cmds: list[tuple] = [
+        ("BOX", (0, 0), (-1, -1), 0.5, colors.black),
+        ("LINEAFTER", (0, 0), (-2, -1), 0.5, colors.black),
+    ]
     for r in range(nrows - 1):
         c = 0
         while c < ncols:
@@ -438,6 +561,7 @@ def _soft_grid(spec: TableSpec, nrows: int, ncols: int) -> list[tuple]:
 
 
 # --------------------------------------------------------------------------------------------- render
+
 
 @dataclass(slots=True)
 class RenderResult:
@@ -470,8 +594,11 @@ def _flowables(blocks: Sequence[Block], tracker: Tracker, state: dict, widths: d
         if isinstance(b, Heading):
             style = st[f"h{min(max(b.level, 0), 3)}"]
             if b.align:
-                style = ParagraphStyle(style.name + b.align, parent=style,
-                                       alignment=TA_CENTER if b.align == "center" else TA_LEFT)
+                style = ParagraphStyle(
+                    style.name + b.align,
+                    parent=style,
+                    alignment=TA_CENTER if b.align == "center" else TA_LEFT,
+                )
             out.append(_para(inline(b.text), style, tracker, "blocks", b.id or f"h{i}"))
         elif isinstance(b, Para):
             if b.style == "table_title":  # keep a title with the first rows, but let the table break
@@ -480,8 +607,9 @@ def _flowables(blocks: Sequence[Block], tracker: Tracker, state: dict, widths: d
         elif isinstance(b, ListBlock):
             for j, it in enumerate(b.items):
                 indent = 18 + 18 * it.level
-                style = ParagraphStyle(f"item{it.level}", parent=st["item"], leftIndent=indent,
-                                       bulletIndent=indent - 14)
+                style = ParagraphStyle(
+                    f"item{it.level}", parent=st["item"], leftIndent=indent, bulletIndent=indent - 14
+                )
                 p = _TrackedPara(inline(it.text), style, bulletText=safe(it.marker))
                 p._track = (tracker, "blocks", f"{b.id or f'l{i}'}.{j}")
                 out.append(p)
@@ -489,8 +617,11 @@ def _flowables(blocks: Sequence[Block], tracker: Tracker, state: dict, widths: d
         elif isinstance(b, TableBlock):
             if b.spec.caption:
                 out.append(CondPageBreak(70))
-                out.append(_para(inline(b.spec.caption), st["table_title"], tracker, "blocks",
-                                 f"{b.spec.id}.caption"))
+                out.append(
+                    _para(
+                        inline(b.spec.caption), st["table_title"], tracker, "blocks", f"{b.spec.id}.caption"
+                    )
+                )
             out.append(build_table(b.spec, widths[orientation], tracker))
             out.append(Spacer(1, 8))
         elif isinstance(b, Chart | Figure):
@@ -549,16 +680,33 @@ def render(blocks: Sequence[Block], meta: DocMeta | None = None, *, cover: bool 
         canvas.restoreState()
 
     buf = io.BytesIO()
-    doc = BaseDocTemplate(buf, pagesize=A4, leftMargin=margin, rightMargin=margin, topMargin=margin,
-                          bottomMargin=margin, title=meta.title, author=meta.author, subject=meta.subject,
-                          creator="lakipcheck.synth", producer="lakipcheck.synth (reportlab)", invariant=1)
+    doc = BaseDocTemplate(
+        buf,
+        pagesize=A4,
+        leftMargin=margin,
+        rightMargin=margin,
+        topMargin=margin,
+        bottomMargin=margin,
+        title=meta.title,
+        author=meta.author,
+        subject=meta.subject,
+        creator="lakipcheck.synth",
+        producer="lakipcheck.synth (reportlab)",
+        invariant=1,
+    )
     frame_p = Frame(margin, margin, pw - 2 * margin, ph - 2 * margin, id="fp")
     frame_l = Frame(margin, margin, lw - 2 * margin, lh - 2 * margin, id="fl")
-    templates = [PageTemplate("portrait", [frame_p], onPageEnd=decorate, pagesize=A4),
-                 PageTemplate("landscape", [frame_l], onPageEnd=decorate, pagesize=(lw, lh))]
+    templates = [
+        PageTemplate("portrait", [frame_p], onPageEnd=decorate, pagesize=A4),
+        PageTemplate("landscape", [frame_l], onPageEnd=decorate, pagesize=(lw, lh)),
+    ]
     if cover:
-        cover_t = PageTemplate("cover", [Frame(margin, margin, pw - 2 * margin, ph - 2 * margin, id="fc")],
-                               onPageEnd=decorate, pagesize=A4)
+        cover_t = PageTemplate(
+            "cover",
+            [Frame(margin, margin, pw - 2 * margin, ph - 2 * margin, id="fc")],
+            onPageEnd=decorate,
+            pagesize=A4,
+        )
         templates.insert(0, cover_t)
     doc.addPageTemplates(templates)
     widths = {"portrait": pw - 2 * margin - 12, "landscape": lw - 2 * margin - 12}
@@ -575,11 +723,18 @@ def render(blocks: Sequence[Block], meta: DocMeta | None = None, *, cover: bool 
                 table_pages[tid].append(p)
     for v in table_pages.values():
         v.sort()
-    return RenderResult(pdf, n_pages, tracker.cells, tracker.blocks, table_pages,
-                        [labels.get(i, "") for i in range(1, n_pages + 1)])
+    return RenderResult(
+        pdf,
+        n_pages,
+        tracker.cells,
+        tracker.blocks,
+        table_pages,
+        [labels.get(i, "") for i in range(1, n_pages + 1)],
+    )
 
 
 # --------------------------------------------------------------------------------------------- read back
+
 
 def page_texts(pdf: bytes | str | Path) -> list[str]:
     """Text of every page, read back with PDFium (whitespace runs collapsed to one space)."""
@@ -604,7 +759,7 @@ def norm_space(text: str) -> str:
 
 
 def find_pages(texts: Sequence[str], needle: str, candidates: Iterable[int] | None = None) -> list[int]:
-    """1-based pages whose text contains ``needle`` (whitespace-insensitive), optionally among ``candidates``."""
+    """1-based pages whose text contains ``needle`` (whitespace-insensitive), among ``candidates``."""
     n = norm_space(needle)
     pages = candidates if candidates is not None else range(1, len(texts) + 1)
     return [p for p in pages if 1 <= p <= len(texts) and n in texts[p - 1]]

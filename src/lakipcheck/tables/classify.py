@@ -55,10 +55,17 @@ def classify(table: Table) -> tuple[TableKind, float]:
     kegiatan = _has(h, "kegiatan", "program", "sub kegiatan")
     renstra_end = _has(h, "akhir renstra", "target akhir", "akhir periode", "akhir rpjmd", "target renstra 20")
     in_pk = _has(s.section, "perjanjian kinerja", "penetapan kinerja")
-    in_pengukuran = _has(s.section, "pengukuran")
+    # Only the lampiran form is a PENGUKURAN table; a BAB III table titled "Pengukuran Capaian ..." is the
+    # capaian table itself.
+    in_lampiran = "lampiran" in (table.section or "").lower()
+    in_pengukuran = in_lampiran and _has(s.section, "pengukuran")
     in_renaksi = _has(s.section, "rencana aksi")
 
     if renstra_end and realisasi:
+        # A full capaian table may carry the end target as one more column; the per-indicator comparison
+        # tables of BAB III have a row or two and no indicator column.
+        if target and capaian and indicator and table.n_rows >= 2:
+            return TableKind.CAPAIAN, 0.85
         return TableKind.RENSTRA_END, 0.9
     if _has(h, "ro /", "rincian output", "komponen", "volume") and money:
         return TableKind.RINCIAN_OUTPUT, 0.85

@@ -49,6 +49,12 @@ def _is_header_row(texts: list[str]) -> bool:
     return hits >= max(1, len(vals) // 3)
 
 
+def is_group_row(texts: list[str]) -> bool:
+    """A heading row inside the body: one text (a merged cell) across most of the row, e.g. "Sasaran 1: ..."."""
+    vals = [t.strip() for t in texts if t.strip()]
+    return len(texts) >= 3 and len(set(vals)) == 1 and len(vals) >= 0.6 * len(texts)
+
+
 def split_header(raw: RawTable) -> tuple[list[list[str]], list[int]]:
     """Return (header rows as text, indices of body rows). Column-number rows ("(1) (2) (3)") are dropped."""
     texts = raw.texts()
@@ -59,7 +65,7 @@ def split_header(raw: RawTable) -> tuple[list[list[str]], list[int]]:
         if _is_numbering_row(row):
             i += 1
             break
-        if not _is_header_row(row):
+        if is_group_row(row) or not _is_header_row(row):
             break
         header.append(row)
         i += 1

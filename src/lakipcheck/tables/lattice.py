@@ -14,6 +14,9 @@ SNAP = 3.0
 JOIN = 3.0
 INTERSECT = 3.0
 MIN_EDGE = 3.0
+# Boundaries closer than this are one boundary: Word's double and thick-thin borders draw two or three
+# parallel rules a few points apart, which would otherwise make empty sliver columns and rows.
+BOUNDARY_MERGE = 7.0
 
 
 @dataclass(slots=True)
@@ -56,12 +59,14 @@ def _edge(rule: Rule) -> dict:
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:
-    out: list[float] = []
+    """Group values that chain within ``tol`` and keep each group's middle."""
+    groups: list[list[float]] = []
     for v in sorted(values):
-        if out and v - out[-1] <= tol:
-            continue
-        out.append(v)
-    return out
+        if groups and v - groups[-1][-1] <= tol:
+            groups[-1].append(v)
+        else:
+            groups.append([v])
+    return [(g[0] + g[-1]) / 2 for g in groups]
 
 
 def _index(bounds: list[float], value: float, tol: float) -> int:
@@ -70,7 +75,7 @@ def _index(bounds: list[float], value: float, tol: float) -> int:
         d = abs(b - value)
         if d < best_d:
             best, best_d = i, d
-    return best if best_d <= tol * 2 else -1
+    return best if best_d <= tol else -1
 
 
 def find_lattices(page: Page, *, min_rows: int = 2, min_cols: int = 2) -> list[Lattice]:
@@ -85,14 +90,14 @@ def find_lattices(page: Page, *, min_rows: int = 2, min_cols: int = 2) -> list[L
     cells = intersections_to_cells(intersections)
     out: list[Lattice] = []
     for group in cells_to_tables(cells):
-        xs = _cluster([c[0] for c in group] + [c[2] for c in group], 2.0)
-        ys = _cluster([c[1] for c in group] + [c[3] for c in group], 2.0)
+        xs = _cluster([c[0] for c in group] + [c[2] for c in group], BOUNDARY_MERGE)
+        ys = _cluster([c[1] for c in group] + [c[3] for c in group], BOUNDARY_MERGE)
         if len(xs) - 1 < min_cols or len(ys) - 1 < min_rows:
             continue
         grid: list[GridCell] = []
         for x0, top, x1, bottom in group:
-            c0, c1 = _index(xs, x0, 2.0), _index(xs, x1, 2.0)
-            r0, r1 = _index(ys, top, 2.0), _index(ys, bottom, 2.0)
+            c0, c1 = _index(xs, x0, BOUNDARY_MERGE), _index(xs, x1, BOUNDARY_MERGE)
+            r0, r1 = _index(ys, top, BOUNDARY_MERGE), _index(ys, bottom, BOUNDARY_MERGE)
             if min(c0, c1, r0, r1) < 0 or c1 <= c0 or r1 <= r0:
                 continue
             grid.append(GridCell(BBox(x0, top, x1, bottom), r0, c0, r1, c1))
