@@ -350,15 +350,17 @@ def main(argv: list[str] | None = None) -> int:
         rows.append(row)
         print_row(row)
     total_s = time.perf_counter() - t_start
+    load = os.getloadavg()
 
     full = [r for r in rows if r.is_full_born_digital and r.extract_s is not None]
     full_ms = sorted(r.ms_per_page(r.extract_s) or 0.0 for r in full)
     all_ms = [r.ms_per_page(r.extract_s) or 0.0 for r in rows
               if r.extract_s is not None and r.doc_type != "sample"]
     summary: dict[str, Any] = {"n_documents": len(rows), "n_full_born_digital": len(full),
-                               "benchmark_seconds": total_s}
+                               "benchmark_seconds": total_s, "load_average_1_5_15": load}
     print()
-    print(f"benchmark wall time: {total_s:.0f} s")
+    print(f"benchmark wall time: {total_s:.0f} s; load average at the end {load[0]:.2f} / {load[1]:.2f} / "
+          f"{load[2]:.2f} on {os.cpu_count()} CPUs (a load above 1 means other work shared the CPU: noisier)")
     if full_ms:
         median, high = statistics.median(full_ms), p90(full_ms)
         full_pages = sum(r.pages for r in full)

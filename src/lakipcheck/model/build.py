@@ -107,6 +107,7 @@ class _Builder:
 
     def _indicator_table(self, table: Table) -> None:
         cols = map_columns(table.columns, table.kind, self.year)
+        _infer_capaian_column(table, cols)
         value_cols = [c for c in cols if c.role is not None]
         if not value_cols:
             return
@@ -217,6 +218,24 @@ class _Builder:
                     for v in line.values:
                         ind.values.append(StatedValue(v.role, v.figure, v.provenance, v.table_kind, link_score=score))
             self.budget.append(line)
+
+
+def _infer_capaian_column(table: Table, cols: list[ColumnRole]) -> None:
+    """A capaian table whose % column has no usable header (blank, or cut off above the table): take the first
+    unnamed-role column right of the realisasi whose cells are mostly numbers."""
+    if table.kind not in (TableKind.CAPAIAN, TableKind.RENSTRA_END) or any(c.role == Role.CAPAIAN for c in cols):
+        return
+    real = next((c.index for c in cols if c.role == Role.REALISASI), None)
+    if real is None or not any(c.role == Role.TARGET for c in cols):
+        return
+    for c in cols[real + 1 :]:
+        if c.role is not None or c.label is not None:
+            continue
+        texts = [t for t in table.column_text(c.index) if t.strip()]
+        numeric = sum(1 for t in texts if parse_figure(t, column_hint="%").is_numeric)
+        if texts and numeric >= 0.6 * len(texts):
+            c.role = Role.CAPAIAN
+        return
 
 
 def _is_value(cell: Cell, value_cols: list[ColumnRole], row: list[Cell]) -> bool:

@@ -8,10 +8,10 @@ from dataclasses import dataclass
 from lakipcheck.model.types import Role
 from lakipcheck.tables.types import TableKind
 
-_YEAR = re.compile(r"\b((?:19|20)\d{2})\b")
+_YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|i{1,3}|[1-4])\b", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
-_ROLE_WORD = re.compile(r"target|rencana|realisasi|capaian|%|persen|serapan")
+_ROLE_WORD = re.compile(r"target|rencana|realisasi|capaian|capkin|%|persen|serapan")
 
 
 @dataclass(slots=True)
@@ -73,15 +73,18 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
         money = bool(re.search(r"anggaran|pagu|alokasi|\(rp|rp\.|rupiah|\bdana\b|biaya", n))
         # The lowest header part that names a role decides it: "Capaian 2016 (%) / Target" is a target.
         focus = next((p for p in reversed(n.split(" / ")) if _ROLE_WORD.search(p)), n)
-        pct = "%" in focus or "persen" in focus or "capaian" in focus or "serapan" in focus
         is_target = "target" in focus or "rencana" in focus
         is_real = "realisasi" in focus or "capaian triwulan" in n
+        # "Realisasi (%)" / "Target (%)" are values in percent, not the % capaian.
+        pct = ("capaian" in focus or "capkin" in focus or "serapan" in focus
+               or (("%" in focus or "persen" in focus) and not (is_target or is_real)))
         if re.search(r"\b(sisa|efisiensi|selisih|deviasi)\b", n):
             pass  # derived amounts: not a stated pagu/realisasi
         elif kind in (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT) and not lab:
-            if is_real and pct or (pct and not money and not is_target):
+            last = n.split(" / ")[-1]
+            if "%" in last or "persen" in last or "serapan" in n:
                 cr.role = Role.BUDGET_PERCENT
-            elif is_real:
+            elif "realisasi" in n:
                 cr.role = Role.BUDGET_REALISASI
             elif money:
                 cr.role = Role.BUDGET_PAGU
@@ -119,14 +122,14 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
                 cr.role = Role.PREV_REALISASI
             elif is_real and not pct:
                 cr.role = Role.REALISASI
-            elif is_target and report_year and cr.year and cr.year < report_year:
-                pass  # an earlier year's target: not stated for the year reported on
+            elif report_year and cr.year and cr.year < report_year:
+                if not (is_target or pct or lab):
+                    cr.role = Role.PREV_REALISASI  # a bare "2022" column in a comparison holds that year's realisasi
+                # else: an earlier year's target or capaian, not stated for the year reported on
             elif is_target:
                 cr.role = Role.TARGET
-            elif pct or (is_real and pct):
+            elif pct:
                 cr.role = Role.CAPAIAN
-            elif cr.year and report_year and cr.year < report_year and not lab:
-                cr.role = Role.PREV_REALISASI  # a bare "2022" column in a comparison holds that year's realisasi
         out.append(cr)
     if kind in (TableKind.CAPAIAN, TableKind.RENSTRA_END) and not any(c.role == Role.CAPAIAN for c in out):
         # Some reports print the % capaian inside a "Kategori (Penilaian)" column: "63,36 % (Sedang)".

@@ -134,7 +134,7 @@ class Composer:
         indicator: str | None = None,
         number: Decimal | int | None = None,
     ) -> None:
-        if p.text.count(printed) == 1:
+        if len(occurrences(p.text, printed)) == 1:
             self.doc.claims.append(Claim(p.id, printed, role, indicator, number))
 
     def table(self, spec: TableSpec, kind: str, fmt: str = ID) -> TableSpec:
@@ -1061,8 +1061,8 @@ class Composer:
                 "ro", row_i, ind.name, 1, ind.budget_pagu, indicator=ind.key, printed={"pagu": rows[-1][4]}
             )
             parts = _split(ind.budget_pagu, r.randint(2, 3), r)
-            for code, amount in zip(r.sample(range(51, 60), len(parts)), parts, strict=True):
-                comp = r.choice(COMPONENTS)
+            codes, comps = sorted(r.sample(range(51, 60), len(parts))), r.sample(COMPONENTS, len(parts))
+            for code, comp, amount in zip(codes, comps, parts, strict=True):
                 s = style
                 if fmt == "mixed" and not other and r.random() < 0.5:
                     s = ID if style == EN else EN
@@ -1124,6 +1124,12 @@ class Composer:
         self.para("Ketua Tim Reviu", "right")
         self.add(Gap(24))
         self.para(f"{r.choice(FIRST_NAMES)} {r.choice(LAST_NAMES)}, {r.choice(DEGREES)}", "right")
+
+
+def occurrences(text: str, printed: str) -> list[int]:
+    """Offsets where ``printed`` stands as a whole number/phrase (not inside a longer number)."""
+    pat = r"(?<![\d.,])" + re.escape(printed) + r"(?![\d]|[.,]\d)"
+    return [m.start() for m in re.finditer(pat, text)]
 
 
 def _strip(d: dict[str, str]) -> dict[str, str]:

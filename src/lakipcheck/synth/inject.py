@@ -13,7 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from lakipcheck.synth.compose import Claim, Doc
+from lakipcheck.synth.compose import Claim, Doc, occurrences
 from lakipcheck.synth.model import Injection, Location, SynthTruth
 from lakipcheck.synth.numfmt import EN, ID, dec, group, terbilang, with_words
 from lakipcheck.synth.plan import predicate_of
@@ -40,6 +40,18 @@ class Ctx:
     rng: random.Random
     touched: set = field(default_factory=set)
     removed: set[int] = field(default_factory=set)  # id() of blocks dropped by missing_part
+    dead: set[str] = field(default_factory=set)  # ids of the paragraphs, headings and tables dropped
+
+
+def _ids_of(ctx: Ctx, part: str) -> set[str]:
+    """Paragraph, heading and table ids inside a part."""
+    keep = set(ctx.doc.parts.get(part, []))
+    out = set()
+    for b in ctx.doc.blocks:
+        if id(b) in keep:
+            spec = getattr(b, "spec", None)
+            out.add(spec.id if spec is not None else getattr(b, "id", None))
+    return out - {None}
 
 
 # ----------------------------------------------------------------------------------------------- helpers
@@ -123,6 +135,7 @@ def _rows_with(ctx: Ctx, tid: str, col: int, role: str | None = None) -> list[tu
             and c.col == col
             and (role is None or c.role == role)
             and (tid, c.row, col) not in ctx.touched
+            and tid not in ctx.dead
         ):
             out.append((c.row, c.indicator))
     return out
@@ -132,7 +145,10 @@ def _claims(ctx: Ctx, roles: tuple[str, ...], numeric: bool = True) -> list[Clai
     return [
         c
         for c in ctx.doc.claims
-        if c.role in roles and c.block not in ctx.touched and (not numeric or c.number is not None)
+        if c.role in roles
+        and c.block not in ctx.touched
+        and c.block not in ctx.dead
+        and (not numeric or c.number is not None)
     ]
 
 
@@ -140,8 +156,10 @@ def _edit_para(ctx: Ctx, block: str, old: str, new: str) -> None:
     p = ctx.doc.paras.get(block)
     if p is None:
         raise InjectionError(block)
-    assert p.text.count(old) == 1, (old, p.text)
-    p.text = p.text.replace(old, new)
+    at = occurrences(p.text, old)
+    if len(at) != 1:
+        raise InjectionError(f"{old!r} is not unique in {block}")
+    p.text = p.text[: at[0]] + new + p.text[at[0] + len(old) :]
     ctx.touched.add(block)
 
 
@@ -254,6 +272,8 @@ def budget_row_swap(ctx: Ctx) -> Injection:
     spec = ctx.doc.tables["anggaran"]
     for col in (2, 3, 4):
         a, b = spec.rows[r1][col], spec.rows[r2][col]
+        if a == b:  # the same printed text: swapping changes nothing here
+            continue
         _set(ctx, "anggaran", r1, col, b)
         _set(ctx, "anggaran", r2, col, a)
         locs += [Location(None, b, a, "anggaran", r1, col), Location(None, a, b, "anggaran", r2, col)]
@@ -269,7 +289,9 @@ def budget_row_swap(ctx: Ctx) -> Injection:
 
 def column_swap(ctx: Ctx) -> Injection:
     rows = [
-        (r, k) for r, k in _rows_with(ctx, "capaian", 4, "target") if ("capaian", r, 5) not in ctx.touched
+        (r, k)
+        for r, k in _rows_with(ctx, "capaian", 4, "target")
+        if ("capaian", r, 5) not in ctx.touched and _cell(ctx, "capaian", r, 4) != _cell(ctx, "capaian", r, 5)
     ]
     r, key = ctx.rng.choice(rows)
     spec = ctx.doc.tables["capaian"]
@@ -337,9 +359,15 @@ def count_claim_wrong(ctx: Ctx) -> Injection:
 
 
 def missing_part(ctx: Ctx) -> Injection:
-    parts = [p for p in PART_TITLES if p in ctx.doc.parts and p not in ctx.touched]
+    touched = {t if isinstance(t, str) else t[0] for t in ctx.touched}
+    parts = [
+        p
+        for p in PART_TITLES
+        if p in ctx.doc.parts and p not in ctx.touched and not _ids_of(ctx, p) & touched
+    ]
     part = ctx.rng.choice(parts)
     ctx.removed |= set(ctx.doc.parts[part])
+    ctx.dead |= _ids_of(ctx, part)
     ctx.touched.add(part)
     for hid, p in list(ctx.doc.toc_parts.items()):
         if p == part and hid in ctx.doc.toc_ids:
@@ -353,7 +381,11 @@ def missing_part(ctx: Ctx) -> Injection:
 
 
 def duplicate_header(ctx: Ctx) -> Injection:
-    cands = [c for c in ctx.doc.dup_header_cells if (c[0], "h", c[1], c[2]) not in ctx.touched]
+    cands = [
+        c
+        for c in ctx.doc.dup_header_cells
+        if (c[0], "h", c[1], c[2]) not in ctx.touched and c[0] not in ctx.dead
+    ]
     tid, hrow, col, other = ctx.rng.choice(cands)
     spec = ctx.doc.tables[tid]
     old, new = spec.header[hrow][col], spec.header[hrow][other]
@@ -413,7 +445,7 @@ def wrong_indicator_name(ctx: Ctx) -> Injection:
 
 
 def wrong_number_word(ctx: Ctx) -> Injection:
-    claims = [c for c in ctx.doc.number_words if c.block not in ctx.touched]
+    claims = [c for c in ctx.doc.number_words if c.block not in ctx.touched and c.block not in ctx.dead]
     c = ctx.rng.choice(claims)
     n = int(c.number)
     word = terbilang(n)
@@ -431,7 +463,7 @@ _YEARS = re.compile(r"Tahun (\d{4}) dan Tahun (\d{4})")
 
 
 def wrong_year(ctx: Ctx) -> Injection:
-    hids = [h for h in ctx.doc.year_headings if h not in ctx.touched]
+    hids = [h for h in ctx.doc.year_headings if h not in ctx.touched and h not in ctx.dead]
     hid = ctx.rng.choice(hids)
     h: Heading = ctx.doc.headings[hid]
     m = _YEARS.search(h.text)
