@@ -215,6 +215,9 @@ class _Builder:
                 ind, score = self.registry.find(line.label, None)
                 if ind is not None:
                     line.indicator_key = ind.key
+                # Only a realisasi-anggaran table states amounts *for an indicator*; an output (RO) or kegiatan
+                # line keeps its link on the budget line for the cross-table checks.
+                if ind is not None and table.kind == TableKind.BUDGET_REALISATION:
                     for v in line.values:
                         ind.values.append(StatedValue(v.role, v.figure, v.provenance, v.table_kind, link_score=score))
             self.budget.append(line)
