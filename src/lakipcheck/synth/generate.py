@@ -30,9 +30,11 @@ def compose(seed: int, inject: Sequence[str] = ()) -> tuple[SynthTruth, Doc]:
 
 
 def apply_injections(truth: SynthTruth, doc: Doc, inject: Sequence[str]) -> Ctx:
-    """Plant ``inject`` into ``doc`` (in order), recording each in ``truth.injections``."""
+    """Plant ``inject`` into ``doc``, recording each in ``truth.injections`` (in the order applied)."""
     ctx = Ctx(doc, truth, random.Random(f"inject:{truth.seed}:{','.join(inject)}"))
-    for kind in inject:
+    # swaps first (they need two untouched cells), missing_part last (it avoids parts already changed)
+    order = sorted(inject, key=lambda k: (k != "budget_row_swap" and k != "column_swap", k == "missing_part"))
+    for kind in order:
         try:
             truth.injections.append(INJECTIONS[kind](ctx))
         except (InjectionError, IndexError) as e:  # IndexError: random choice from nothing
