@@ -23,8 +23,12 @@ from lakipcheck.tables.types import TableKind
 
 REPO = Path(__file__).resolve().parents[1]
 SECTION_ABBR = {
-    "ikhtisar_eksekutif": "IE", "bab_i_pendahuluan": "I", "bab_ii_perencanaan_kinerja": "II",
-    "bab_iii_akuntabilitas_kinerja": "III", "bab_iv_penutup": "IV", "lampiran": "L",
+    "ikhtisar_eksekutif": "IE",
+    "bab_i_pendahuluan": "I",
+    "bab_ii_perencanaan_kinerja": "II",
+    "bab_iii_akuntabilitas_kinerja": "III",
+    "bab_iv_penutup": "IV",
+    "lampiran": "L",
 }
 
 
@@ -54,8 +58,11 @@ def summarise(path: Path) -> dict:
         return {"file": path.name, "error": exc.code, "message": exc.message}
     secs = time.perf_counter() - t0
     capaian_tables = [t for t in report.tables if t.kind == TableKind.CAPAIAN]
-    with_capaian = [i for i in report.indicators
-                    if i.first(Role.TARGET) and (i.first(Role.REALISASI) or i.first(Role.CAPAIAN))]
+    with_capaian = [
+        i
+        for i in report.indicators
+        if i.first(Role.TARGET) and (i.first(Role.REALISASI) or i.first(Role.CAPAIAN))
+    ]
     complete = [i for i in with_capaian if i.first(Role.REALISASI) and i.first(Role.CAPAIAN)]
     sample = with_capaian[0] if with_capaian else None
     return {
@@ -65,16 +72,24 @@ def summarise(path: Path) -> dict:
         "kind": report.info.kind.value,
         "year": report.info.year,
         "agency": report.info.agency,
-        "sections": " ".join(f"{SECTION_ABBR[s.kind.value]}:{s.page_start}" for s in report.sections
-                             if s.kind.value in SECTION_ABBR),
+        "sections": " ".join(
+            f"{SECTION_ABBR[s.kind.value]}:{s.page_start}"
+            for s in report.sections
+            if s.kind.value in SECTION_ABBR
+        ),
         "tables": len(report.tables),
         "capaian_tables": [f"p{t.page}" for t in capaian_tables],
         "indicators": len(report.indicators),
         "with_target_realisasi": len(with_capaian),
         "with_target_realisasi_capaian": len(complete),
-        "example": None if sample is None else " | ".join(
-            f"{r.value}={v.figure.raw}" for r in (Role.TARGET, Role.REALISASI, Role.CAPAIAN)
-            if (v := sample.first(r))) + f" ({sample.name[:50]})",
+        "example": None
+        if sample is None
+        else " | ".join(
+            f"{r.value}={v.figure.raw}"
+            for r in (Role.TARGET, Role.REALISASI, Role.CAPAIAN)
+            if (v := sample.first(r))
+        )
+        + f" ({sample.name[:50]})",
         "seconds": round(secs, 2),
     }
 
@@ -90,22 +105,43 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     meta = manifest(folder)
     rows = []
-    cols = ["file", "doc_type", "kind", "year", "pages", "sections", "tables", "capaian_tables", "indicators",
-            "with_target_realisasi", "with_target_realisasi_capaian", "example"]
+    cols = [
+        "file",
+        "doc_type",
+        "kind",
+        "year",
+        "pages",
+        "sections",
+        "tables",
+        "capaian_tables",
+        "indicators",
+        "with_target_realisasi",
+        "with_target_realisasi_capaian",
+        "example",
+    ]
     print("\t".join(cols))
     for pdf in sorted(folder.glob("*.pdf")):
         row = summarise(pdf)
         row["doc_type"] = meta.get(pdf.name, {}).get("doc_type", "?")
         rows.append(row)
-        print("\t".join(str(row.get(c, "")) if not isinstance(row.get(c), list) else ",".join(row[c])
-                        for c in cols), flush=True)
+        print(
+            "\t".join(
+                str(row.get(c, "")) if not isinstance(row.get(c), list) else ",".join(row[c]) for c in cols
+            ),
+            flush=True,
+        )
     full = [r for r in rows if r["doc_type"] in ("LKIP-full", "LKjIP-full")]
     ok = [r for r in full if r.get("capaian_tables") and r.get("with_target_realisasi", 0) > 0]
     crashed = [r for r in rows if r.get("error") not in (None, "not-lakip")]
-    print(f"\nfull reports with a capaian table and indicators: {len(ok)}/{len(full)} "
-          f"({100 * len(ok) / max(len(full), 1):.0f}%)")
+    print(
+        f"\nfull reports with a capaian table and indicators: {len(ok)}/{len(full)} "
+        f"({100 * len(ok) / max(len(full), 1):.0f}%)"
+    )
     print(f"documents that could not be read: {len(crashed)} {[r['file'] for r in crashed]}")
-    print(f"total time: {sum(r.get('seconds', 0) for r in rows):.1f} s for {sum(r.get('pages', 0) for r in rows)} pages")
+    print(
+        f"total time: {sum(r.get('seconds', 0) for r in rows):.1f} s "
+        f"for {sum(r.get('pages', 0) for r in rows)} pages"
+    )
     if args.json:
         Path(args.json).write_text(json.dumps(rows, ensure_ascii=False, indent=1), encoding="utf-8")
     return 0

@@ -41,8 +41,12 @@ def match_sample(report: Report, sample: dict) -> tuple[bool, str]:
     best, best_score = None, 0.0
     for ind in report.indicators:
         names = [ind.name, *ind.aliases]
-        score = max(fuzz.partial_ratio(want, normalise(n)) if len(normalise(n)) >= len(want) else
-                    fuzz.ratio(want, normalise(n)) for n in names)
+        score = max(
+            fuzz.partial_ratio(want, normalise(n))
+            if len(normalise(n)) >= len(want)
+            else fuzz.ratio(want, normalise(n))
+            for n in names
+        )
         on_page = any(v.provenance.page == sample["page"] for v in ind.values)
         if on_page and score > best_score:
             best, best_score = ind, score

@@ -1,4 +1,4 @@
-"""Command line: `lakipcheck extract FILE.pdf ...` (later `check`, `rules`). Wires the stages; no logic here."""
+"""Command line: `lakipcheck extract FILE.pdf ...`. Wires the stages together; no logic of its own."""
 
 from __future__ import annotations
 
@@ -16,8 +16,11 @@ from lakipcheck.pipeline import DEFAULT_MAX_PAGES, NotALakip, extract
 from lakipcheck.report.model_json import report_dict
 from lakipcheck.report.model_text import render_text
 
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="Cross-check Indonesian performance reports (LAKIP / LKjIP) from their PDFs.")
+app = typer.Typer(
+    add_completion=False,
+    no_args_is_help=True,
+    help="Cross-check Indonesian performance reports (LAKIP / LKjIP) from their PDFs.",
+)
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INPUT = 0, 1, 2
 
@@ -39,8 +42,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True,
-                                          help="Show the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Show the version and exit.")
+    ] = False,
 ) -> None:
     """lakipcheck: read a LAKIP PDF, extract its tables and figures, cross-check them."""
 
@@ -49,10 +53,13 @@ def main(
 def extract_cmd(
     files: Annotated[list[Path], typer.Argument(help="One or more PDF files.", show_default=False)],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
-    = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
     cells: Annotated[bool, typer.Option(help="Include every table cell in JSON output.")] = True,
-    max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.")] = DEFAULT_MAX_PAGES,
+    max_pages: Annotated[
+        int, typer.Option(help="Refuse PDFs with more pages than this.")
+    ] = DEFAULT_MAX_PAGES,
 ) -> None:
     """Show the report model: sections, tables (kind, engine, cells), indicators with every value and its
     source, budget lines. Files that cannot be read are reported on stderr and skipped; the exit code is 2 if
@@ -71,8 +78,13 @@ def extract_cmd(
         except NotALakip as exc:
             _fail(str(exc))
             status = EXIT_INPUT
-            docs.append({"file": str(path), "error": {"code": "not-lakip", "message": str(exc)},
-                         "document": exc.report.info.to_dict()})
+            docs.append(
+                {
+                    "file": str(path),
+                    "error": {"code": "not-lakip", "message": str(exc)},
+                    "document": exc.report.info.to_dict(),
+                }
+            )
             continue
         except Exception as exc:  # never a traceback for one bad file; keep the others' results
             _fail(f"{path}: internal error while reading this file ({type(exc).__name__}: {exc})")
@@ -84,7 +96,9 @@ def extract_cmd(
         else:
             texts.append(render_text(report))
     if fmt == Format.json:
-        payload = docs[0] if len(files) == 1 else {"schema": "lakipcheck/extract-batch@1.0", "documents": docs}
+        payload = (
+            docs[0] if len(files) == 1 else {"schema": "lakipcheck/extract-batch@1.0", "documents": docs}
+        )
         body = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
     else:
         body = "\n".join(texts)

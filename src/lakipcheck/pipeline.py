@@ -27,8 +27,10 @@ class NotALakip(Exception):
         info = self.report.info
         why = f" ({info.reasons[0]})" if info.reasons else ""
         if info.kind == DocKind.SCANNED:
-            return (f"{self.report.file}: no text layer on {len(self.report.scanned_pages)} of "
-                    f"{self.report.n_pages} pages (scanned); OCR is not available in this version{why}")
+            return (
+                f"{self.report.file}: no text layer on {len(self.report.scanned_pages)} of "
+                f"{self.report.n_pages} pages (scanned); OCR is not available in this version{why}"
+            )
         return f"{self.report.file}: not a LAKIP / Laporan Kinerja; it looks like: {info.kind.value}{why}"
 
 
@@ -40,8 +42,11 @@ def extract(source: str | Path | bytes, *, max_pages: int = DEFAULT_MAX_PAGES, s
     """
     doc = open_document(source)
     if len(doc.pages) > max_pages:
-        raise InputError("too-large", f"{doc.name}: {len(doc.pages)} pages is more than the limit of {max_pages} "
-                                      "(raise it with --max-pages)")
+        raise InputError(
+            "too-large",
+            f"{doc.name}: {len(doc.pages)} pages is more than the limit of {max_pages} "
+            "(raise it with --max-pages)",
+        )
     layout = analyse(doc)
     sections = find_sections(doc, layout)
     info = identify(doc, sections, layout)

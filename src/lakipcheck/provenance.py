@@ -36,7 +36,10 @@ class BBox:
 
     def union(self, other: BBox) -> BBox:
         return BBox(
-            min(self.x0, other.x0), min(self.top, other.top), max(self.x1, other.x1), max(self.bottom, other.bottom)
+            min(self.x0, other.x0),
+            min(self.top, other.top),
+            max(self.x1, other.x1),
+            max(self.bottom, other.bottom),
         )
 
     def contains_point(self, x: float, y: float, tol: float = 0.0) -> bool:
@@ -48,7 +51,12 @@ class BBox:
         )
 
     def rounded(self, ndigits: int = 1) -> tuple[float, float, float, float]:
-        return (round(self.x0, ndigits), round(self.top, ndigits), round(self.x1, ndigits), round(self.bottom, ndigits))
+        return (
+            round(self.x0, ndigits),
+            round(self.top, ndigits),
+            round(self.x1, ndigits),
+            round(self.bottom, ndigits),
+        )
 
     @staticmethod
     def enclosing(boxes: list[BBox]) -> BBox | None:

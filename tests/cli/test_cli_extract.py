@@ -20,11 +20,20 @@ def test_json_schema_on_the_sample(sample_pdf, tmp_path):
     data = json.loads(out.read_text(encoding="utf-8"))
     assert data["schema"].startswith("lakipcheck/extract@")
     assert data["document"]["kind"] == "lakip" and data["document"]["year"] == 2023
-    assert {s["kind"] for s in data["sections"]} >= {"ikhtisar_eksekutif", "bab_i_pendahuluan",
-                                                       "bab_iii_akuntabilitas_kinerja", "bab_iv_penutup", "lampiran"}
+    assert {s["kind"] for s in data["sections"]} >= {
+        "ikhtisar_eksekutif",
+        "bab_i_pendahuluan",
+        "bab_iii_akuntabilitas_kinerja",
+        "bab_iv_penutup",
+        "lampiran",
+    }
     ind = next(i for i in data["indicators"] if i["code"] == "IKK 1.1")
     assert ind["unit"] == "orang" and ind["page"] == 13
-    assert (ind["target"]["raw"], ind["realisasi"]["raw"], ind["capaian"]["raw"]) == ("2568", "2613", "101,75")
+    assert (ind["target"]["raw"], ind["realisasi"]["raw"], ind["capaian"]["raw"]) == (
+        "2568",
+        "2613",
+        "101,75",
+    )
     value = next(v for v in ind["values"] if v["role"] == "capaian")
     assert value["value"] == "101.75" and value["decimals"] == 2
     assert value["source"]["page"] == 13 and len(value["source"]["bbox"]) == 4
@@ -67,8 +76,15 @@ def test_not_a_lakip_is_reported_not_modelled(tmp_path):
 
     path = tmp_path / "renstra.pdf"
     c = canvas.Canvas(str(path), pagesize=A4)
-    for i, line in enumerate(["RENCANA STRATEGIS", "DINAS KESEHATAN KOTA CONTOH", "TAHUN 2021-2026",
-                              "BAB I PENDAHULUAN", "Rencana Strategis ini memuat visi, misi, tujuan dan sasaran."]):
+    for i, line in enumerate(
+        [
+            "RENCANA STRATEGIS",
+            "DINAS KESEHATAN KOTA CONTOH",
+            "TAHUN 2021-2026",
+            "BAB I PENDAHULUAN",
+            "Rencana Strategis ini memuat visi, misi, tujuan dan sasaran.",
+        ]
+    ):
         c.drawString(72, 760 - 20 * i, line)
     c.showPage()
     c.save()
@@ -80,6 +96,7 @@ def test_not_a_lakip_is_reported_not_modelled(tmp_path):
 
 
 def test_module_entry_point_runs(sample_pdf):
-    proc = subprocess.run([sys.executable, "-m", "lakipcheck.cli", "--version"], capture_output=True, text=True,
-                          check=False)
+    proc = subprocess.run(
+        [sys.executable, "-m", "lakipcheck.cli", "--version"], capture_output=True, text=True, check=False
+    )
     assert proc.returncode == 0 and proc.stdout.startswith("lakipcheck ")

@@ -61,7 +61,9 @@ def test_rotated_page_reads_upright():
         data = _sideways_pdf(rotation)
         page = open_document(data).pages[0]
         assert page.rotation == rotation
-        assert (round(page.width), round(page.height)) == tuple(round(v) for v in pdfium.PdfDocument(data)[0].get_size())
+        assert (round(page.width), round(page.height)) == tuple(
+            round(v) for v in pdfium.PdfDocument(data)[0].get_size()
+        )
         texts = [ln.text for ln in page.lines]
         assert texts == ["Target 2568 Realisasi 2613 Capaian 101,75", "baris kedua"], rotation
         first, second = page.lines

@@ -12,18 +12,43 @@ def roles(columns, kind=TableKind.CAPAIAN, year=2023):
 
 
 def test_capaian_table_roles():
-    got = roles(["No", "Sasaran Kegiatan", "Indikator Kinerja", "Satuan", "Target", "Realisasi", "% Capaian",
-                 "Keterangan"])
+    got = roles(
+        [
+            "No",
+            "Sasaran Kegiatan",
+            "Indikator Kinerja",
+            "Satuan",
+            "Target",
+            "Realisasi",
+            "% Capaian",
+            "Keterangan",
+        ]
+    )
     assert [g[1] for g in got[:4]] == ["no", "sasaran", "indicator", "unit"]
     assert [g[0] for g in got[4:7]] == [Role.TARGET, Role.REALISASI, Role.CAPAIAN]
     assert got[7][1] == "other"
 
 
 def test_year_groups_and_the_previous_year():
-    got = roles(["2022 / Realisasi", "2023 / Target", "2023 / Realisasi", "2023 / %", "Target Akhir Renstra 2024",
-                 "% Capaian Realisasi terhadap Target Akhir Renstra 2024"], TableKind.RENSTRA_END)
-    assert [g[0] for g in got] == [Role.PREV_REALISASI, Role.TARGET, Role.REALISASI, Role.CAPAIAN,
-                                   Role.RENSTRA_END_TARGET, Role.RENSTRA_END_CAPAIAN]
+    got = roles(
+        [
+            "2022 / Realisasi",
+            "2023 / Target",
+            "2023 / Realisasi",
+            "2023 / %",
+            "Target Akhir Renstra 2024",
+            "% Capaian Realisasi terhadap Target Akhir Renstra 2024",
+        ],
+        TableKind.RENSTRA_END,
+    )
+    assert [g[0] for g in got] == [
+        Role.PREV_REALISASI,
+        Role.TARGET,
+        Role.REALISASI,
+        Role.CAPAIAN,
+        Role.RENSTRA_END_TARGET,
+        Role.RENSTRA_END_CAPAIAN,
+    ]
     assert got[0][2] == 2022 and got[4][2] == 2024
 
 
@@ -38,27 +63,53 @@ def test_percent_unit_is_not_capaian():
 
 
 def test_earlier_years_targets_are_not_this_years():
-    got = roles(["Tahun 2015 / Target", "Tahun 2015 / Realisasi", "Tahun2016 / Target", "Tahun2016 / Realisasi"],
-                year=2016)
+    got = roles(
+        ["Tahun 2015 / Target", "Tahun 2015 / Realisasi", "Tahun2016 / Target", "Tahun2016 / Realisasi"],
+        year=2016,
+    )
     assert [g[0] for g in got] == [None, Role.PREV_REALISASI, Role.TARGET, Role.REALISASI]
 
 
 def test_rencana_aksi_quarters():
-    got = roles(["No", "Indikator Kinerja Kegiatan", "Target Perjanjian Kinerja 2023", "Target Triwulan / TW 1",
-                 "Target Triwulan / TW II", "TW-3", "Triwulan IV"], TableKind.RENCANA_AKSI)
+    got = roles(
+        [
+            "No",
+            "Indikator Kinerja Kegiatan",
+            "Target Perjanjian Kinerja 2023",
+            "Target Triwulan / TW 1",
+            "Target Triwulan / TW II",
+            "TW-3",
+            "Triwulan IV",
+        ],
+        TableKind.RENCANA_AKSI,
+    )
     assert got[2][0] == Role.RENAKSI_TARGET
     assert [(g[0], g[3]) for g in got[3:]] == [(Role.RENAKSI_TW, q) for q in (1, 2, 3, 4)]
 
 
 def test_budget_roles():
-    got = roles(["NO", "SK/IKK", "ALOKASI (Rp)", "REALISASI (Rp)", "%", "Sisa Anggaran"],
-                TableKind.BUDGET_REALISATION)
+    got = roles(
+        ["NO", "SK/IKK", "ALOKASI (Rp)", "REALISASI (Rp)", "%", "Sisa Anggaran"], TableKind.BUDGET_REALISATION
+    )
     assert [g[0] for g in got[2:]] == [Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT, None]
-    got = roles(["Anggaran (Rp.)", "Realisasi Anggaran / (Rp.)", "Realisasi Anggaran / (%)"],
-                TableKind.BUDGET_REALISATION)
+    got = roles(
+        ["Anggaran (Rp.)", "Realisasi Anggaran / (Rp.)", "Realisasi Anggaran / (%)"],
+        TableKind.BUDGET_REALISATION,
+    )
     assert [g[0] for g in got] == [Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT]
 
 
 def test_words_broken_by_narrow_columns():
     got = roles(["Target PK", "Target Renaksi Tr iwulanan", "Capaian T riwulanan"], TableKind.PENGUKURAN)
     assert [g[0] for g in got] == [Role.PENGUKURAN_TARGET, Role.RENAKSI_TW, Role.PENGUKURAN_REALISASI]
+
+
+def test_polarity_only_when_stated():
+    from lakipcheck.model.build import polarity_of
+    from lakipcheck.model.types import Polarity
+
+    assert polarity_of("Negatif") == Polarity.NEGATIVE
+    assert polarity_of("Angka kematian bayi (semakin kecil semakin baik)") == Polarity.NEGATIVE
+    assert polarity_of("Maximize") == Polarity.POSITIVE
+    assert polarity_of("Persentase penurunan angka kemiskinan") == Polarity.UNKNOWN  # not stated: not guessed
+    assert map_columns(["Indikator", "Polaritas", "Target"], TableKind.CAPAIAN, 2023)[1].label == "polarity"

@@ -10,15 +10,20 @@ def test_split_code_variants():
     assert split_code("IKK 2.2] Nilai kinerja anggaran") == ("IKK 2.2", "Nilai kinerja anggaran")
     assert split_code("IKU 3 Indeks Kepuasan") == ("IKU 3", "Indeks Kepuasan")
     assert split_code("[SK 1.0] Meningkatnya kompetensi") == (None, "Meningkatnya kompetensi")
-    assert split_code("Jumlah guru (IKK 1.1 di PK)")[0] is None  # a code late in the text is not the row's code
+    assert (
+        split_code("Jumlah guru (IKK 1.1 di PK)")[0] is None
+    )  # a code late in the text is not the row's code
 
 
 def test_fuzzy_link_tolerates_case_typos_and_enumerators():
     reg = Registry()
-    a = reg.add("Jumlah guru dan tenaga kependidikan yang mengikuti pelatihan pembelajaran paradigma baru", None)
+    a = reg.add(
+        "Jumlah guru dan tenaga kependidikan yang mengikuti pelatihan pembelajaran paradigma baru", None
+    )
     b = reg.add("Jumlah guru yang mengikuti program pendidikan kepemimpinan sekolah model baru", None)
-    found, score = reg.find("1. Jumlah Guru dan Tenaga Kependidikan yang Mengikuti Pelatihan Pembelajaran "
-                            "Paradigma Baru", None)
+    found, score = reg.find(
+        "1. Jumlah Guru dan Tenaga Kependidikan yang Mengikuti Pelatihan Pembelajaran Paradigma Baru", None
+    )
     assert found is a and score >= 95
     found, _ = reg.find("Jumlah guru yg mengikuti program pendidikan kepemimpinan sekolah modl baru", None)
     assert found is b
@@ -44,6 +49,8 @@ def test_heading_names_the_indicator():
     reg = Registry()
     reg.add("Predikat SAKIP BGP Provinsi Nusa Tenggara Timur", "IKK 2.1")
     reg.add("Nilai kinerja anggaran atas pelaksanaan RKA-K/L BGP Provinsi Nusa Tenggara Timur", "IKK 2.2")
-    ind, _ = reg.best_in_text("5. Perbandingan Realisasi Tahun 2022 dan 2023 dari Indikator Kinerja Kegiatan "
-                              "(IKK) 2.1 Predikat SAKIP Balai Guru Penggerak (BGP) Provinsi NTT")
+    ind, _ = reg.best_in_text(
+        "5. Perbandingan Realisasi Tahun 2022 dan 2023 dari Indikator Kinerja Kegiatan "
+        "(IKK) 2.1 Predikat SAKIP Balai Guru Penggerak (BGP) Provinsi NTT"
+    )
     assert ind is not None and ind.code == "IKK 2.1"

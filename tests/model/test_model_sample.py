@@ -28,8 +28,13 @@ def test_every_stated_value_is_found_with_role_and_page(sample_report, sample_tr
     for truth in sample_truth["indicators"]:
         ind = next(i for i in sample_report.indicators if i.code == truth["code"])
         for v in truth["values"]:
-            hits = [x for x in ind.values if x.role.value == v["role"] and _norm(x.figure.raw) == _norm(v["printed"])
-                    and x.provenance.page == v["page"]]
+            hits = [
+                x
+                for x in ind.values
+                if x.role.value == v["role"]
+                and _norm(x.figure.raw) == _norm(v["printed"])
+                and x.provenance.page == v["page"]
+            ]
             if not hits:
                 missing.append((truth["code"], v["role"], v["printed"], v["page"]))
     assert not missing
@@ -40,8 +45,11 @@ def test_no_value_is_attached_to_the_wrong_indicator(sample_report, sample_truth
     for truth in sample_truth["indicators"]:
         ind = next(i for i in sample_report.indicators if i.code == truth["code"])
         allowed = {(v["role"], _norm(v["printed"]), v["page"]) for v in truth["values"]}
-        extra = [(x.role.value, x.figure.raw, x.provenance.page) for x in ind.values
-                 if (x.role.value, _norm(x.figure.raw), x.provenance.page) not in allowed]
+        extra = [
+            (x.role.value, x.figure.raw, x.provenance.page)
+            for x in ind.values
+            if (x.role.value, _norm(x.figure.raw), x.provenance.page) not in allowed
+        ]
         assert not extra, truth["code"]
 
 
@@ -50,7 +58,9 @@ def test_provenance_points_at_the_printed_cell(sample_report, sample_doc):
     cap = ind.first(Role.CAPAIAN)
     assert cap is not None and cap.provenance.page == 13 and cap.provenance.bbox is not None
     page = sample_doc.pages[12]
-    inside = [w.text for w in page.words if cap.provenance.bbox.contains_point(w.bbox.center_x, w.bbox.center_y)]
+    inside = [
+        w.text for w in page.words if cap.provenance.bbox.contains_point(w.bbox.center_x, w.bbox.center_y)
+    ]
     assert inside == ["101,75"]
     assert cap.figure.decimals == 2 and str(cap.figure.value) == "101.75"
 
@@ -81,7 +91,10 @@ def test_budget_lines_and_totals(sample_report, sample_truth):
     real = next(b for b in lines if b.label.startswith("Predikat SAKIP"))
     assert real.indicator_key == "IKK 2.1"
     assert {v.role: v.figure.raw for v in real.values} == {
-        Role.BUDGET_PAGU: "5.047.015.000", Role.BUDGET_REALISASI: "5.019.625.211", Role.BUDGET_PERCENT: "99.45"}
+        Role.BUDGET_PAGU: "5.047.015.000",
+        Role.BUDGET_REALISASI: "5.019.625.211",
+        Role.BUDGET_PERCENT: "99.45",
+    }
     # the English-format rincian output table is read as English
     ro = [b for b in lines if b.table_id.startswith("p48")]
     first = next(v for v in ro[0].values if v.role == Role.BUDGET_PAGU)

@@ -74,9 +74,13 @@ def open_document(source: str | Path | bytes, *, password: str | None = None) ->
         if not re.search(rb"/Type\s*/Page(?!s)", data) and re.search(rb"/Type\s*/Pages", data):
             raise InputError("no-pages", f"{name}: the PDF has no pages") from None
         if "password" in text:
-            raise InputError("encrypted", f"{name}: the PDF is encrypted with a password; remove it first") from None
+            raise InputError(
+                "encrypted", f"{name}: the PDF is encrypted with a password; remove it first"
+            ) from None
         if "format" in text or "not found" in text or "corrupt" in text or "file" in text:
-            raise InputError("corrupt", f"{name}: the PDF is corrupt or truncated and cannot be read") from None
+            raise InputError(
+                "corrupt", f"{name}: the PDF is corrupt or truncated and cannot be read"
+            ) from None
         raise InputError("corrupt", f"{name}: the PDF cannot be opened ({exc})") from None
     try:
         n_pages = len(pdf)
@@ -86,7 +90,9 @@ def open_document(source: str | Path | bytes, *, password: str | None = None) ->
         pages = [_read_page(pdf, i) for i in range(n_pages)]
     finally:
         pdf.close()
-    return Document(path=path, data=data, sha256=hashlib.sha256(data).hexdigest(), pages=pages, metadata=metadata)
+    return Document(
+        path=path, data=data, sha256=hashlib.sha256(data).hexdigest(), pages=pages, metadata=metadata
+    )
 
 
 class _Transform:
@@ -214,7 +220,12 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
             if not same_line or gap > 0.25 * max(csize, size, 4.0) or gap < -0.5 * height:
                 flush()
         if cur:
-            box[0], box[1], box[2], box[3] = min(box[0], b.x0), min(box[1], b.top), max(box[2], b.x1), max(box[3], b.bottom)
+            box[0], box[1], box[2], box[3] = (
+                min(box[0], b.x0),
+                min(box[1], b.top),
+                max(box[2], b.x1),
+                max(box[3], b.bottom),
+            )
             bold = bold and cbold
         else:
             box[:] = [b.x0, b.top, b.x1, b.bottom]

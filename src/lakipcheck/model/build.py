@@ -10,7 +10,7 @@ from lakipcheck.layout.types import DocumentInfo, Section, SectionKind
 from lakipcheck.model.columns import ColumnRole, map_columns
 from lakipcheck.model.context import preceding_line, text_above
 from lakipcheck.model.link import Registry, split_code
-from lakipcheck.model.types import BudgetLine, Indicator, Report, Role, StatedValue
+from lakipcheck.model.types import BudgetLine, Indicator, Polarity, Report, Role, StatedValue
 from lakipcheck.numbers import infer_style, parse_figure
 from lakipcheck.numbers.types import NumberStyle
 from lakipcheck.provenance import BBox, Provenance
@@ -18,12 +18,22 @@ from lakipcheck.tables.header import is_group_row
 from lakipcheck.tables.types import Cell, Table, TableKind
 
 INDICATOR_KINDS = {
-    TableKind.RENSTRA, TableKind.PK_INDICATORS, TableKind.CAPAIAN, TableKind.YOY, TableKind.RENSTRA_END,
-    TableKind.RENCANA_AKSI, TableKind.PENGUKURAN,
+    TableKind.RENSTRA,
+    TableKind.PK_INDICATORS,
+    TableKind.CAPAIAN,
+    TableKind.YOY,
+    TableKind.RENSTRA_END,
+    TableKind.RENCANA_AKSI,
+    TableKind.PENGUKURAN,
 }
 # Tables whose rows define indicators; the others only add values to indicators already known.
-CREATING_KINDS = {TableKind.RENSTRA, TableKind.PK_INDICATORS, TableKind.CAPAIAN, TableKind.PENGUKURAN,
-                  TableKind.RENCANA_AKSI}
+CREATING_KINDS = {
+    TableKind.RENSTRA,
+    TableKind.PK_INDICATORS,
+    TableKind.CAPAIAN,
+    TableKind.PENGUKURAN,
+    TableKind.RENCANA_AKSI,
+}
 BUDGET_KINDS = {TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT}
 
 _TOTAL = re.compile(
@@ -34,6 +44,25 @@ _TOTAL = re.compile(
 _YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
 _BUDGET_CODE = re.compile(r"^\s*\[?(\d{3,4}(?:\.\d+)*|[A-Z]{2,3}\.\d+(?:\.\d+)*)\]?\s+(?=\S)")
 _LETTER_NO = re.compile(r"^\s*([A-Z]|[IVX]{1,4})\.?\s*$")
+
+
+_NEGATIVE = re.compile(
+    r"\b(negatif|negative|minimi[sz]e|menurun|semakin (kecil|rendah|sedikit) semakin baik|lower is better)\b|\(-\)\s*$",
+    re.IGNORECASE,
+)
+_POSITIVE = re.compile(
+    r"\b(positif|positive|maksimi[sz]e|maximi[sz]e|semakin (besar|tinggi|banyak) semakin baik)\b|\(\+\)\s*$",
+    re.IGNORECASE,
+)
+
+
+def polarity_of(text: str) -> Polarity:
+    """Polarity only when the report states it (a polaritas column, or words written with the name)."""
+    if _NEGATIVE.search(text):
+        return Polarity.NEGATIVE
+    if _POSITIVE.search(text):
+        return Polarity.POSITIVE
+    return Polarity.UNKNOWN
 
 
 def _looks_like_indicator(name: str) -> bool:
@@ -50,7 +79,9 @@ def _report_year(info: DocumentInfo, tables: list[Table]) -> int | None:
 
 _PK_HEADING = re.compile(
     r"(perjanjian|penetapan)\s+kinerja\s+(awal|akhir|perubahan|revisi)|(revisi|perubahan)\s+(perjanjian|penetapan)"
-    r"\s+kinerja|\bpk\s+(awal|akhir)\b", re.IGNORECASE)
+    r"\s+kinerja|\bpk\s+(awal|akhir)\b",
+    re.IGNORECASE,
+)
 _CHAPTER = re.compile(r"^\s*(bab\s+[ivx\d]+|lampiran)\b", re.IGNORECASE)
 
 
@@ -69,7 +100,9 @@ def _pk_role(heading: str | None, page: int, sections: list[Section]) -> Role:
     return Role.PK_TARGET
 
 
-def _column_styles(table: Table, cols: list[ColumnRole], doc_style: NumberStyle | None) -> dict[int, NumberStyle | None]:
+def _column_styles(
+    table: Table, cols: list[ColumnRole], doc_style: NumberStyle | None
+) -> dict[int, NumberStyle | None]:
     out: dict[int, NumberStyle | None] = {}
     for c in cols:
         if c.role is not None:
@@ -78,12 +111,21 @@ def _column_styles(table: Table, cols: list[ColumnRole], doc_style: NumberStyle 
 
 
 def _provenance(table: Table, r: int, col: ColumnRole, cell: Cell) -> Provenance:
-    return Provenance(page=cell.page or table.page, bbox=cell.bbox, raw=cell.text, table_id=table.id, row=r,
-                      col=col.index, column_name=col.name)
+    return Provenance(
+        page=cell.page or table.page,
+        bbox=cell.bbox,
+        raw=cell.text,
+        table_id=table.id,
+        row=r,
+        col=col.index,
+        column_name=col.name,
+    )
 
 
 class _Builder:
-    def __init__(self, doc: Document, info: DocumentInfo, sections: list[Section], tables: list[Table]) -> None:
+    def __init__(
+        self, doc: Document, info: DocumentInfo, sections: list[Section], tables: list[Table]
+    ) -> None:
         self.doc = doc
         self.sections = sections
         self.tables = tables
@@ -132,11 +174,16 @@ class _Builder:
                 code, _ = split_code(row[labels["code"]].text)
             if _TOTAL.match(name) or (name_col is not None and not name.strip() and not code):
                 continue
-            if prev is not None and name and all(row[c.index].spanned for c in value_cols if row[c.index].text):
+            if (
+                prev is not None
+                and name
+                and all(row[c.index].spanned for c in value_cols if row[c.index].text)
+            ):
                 # The name wraps into a row of its own while the values are merged over both rows.
                 if prev.name == prev_name:
                     prev.name = prev_name = f"{prev.name} {name}"
                 continue
+            stated = polarity_of(name)  # "(negatif)", "semakin kecil semakin baik" written with the name
             if name_col is None or not name:
                 ind, score = self.registry.best_in_text(context)
             else:
@@ -145,8 +192,12 @@ class _Builder:
             if ind is None:
                 continue
             prev, prev_name = ind, ind.name
+            if stated != Polarity.UNKNOWN and ind.polarity == Polarity.UNKNOWN:
+                ind.polarity = stated
             self._fill_labels(ind, row, labels)
-            repeat = name_col is not None and row[name_col].spanned  # same record continued: copies say nothing new
+            repeat = (
+                name_col is not None and row[name_col].spanned
+            )  # same record continued: copies say nothing new
             for col in value_cols:
                 cell = row[col.index]
                 if not cell.text.strip() or (repeat and cell.spanned):
@@ -157,13 +208,18 @@ class _Builder:
                 year = col.year
                 if role == Role.PREV_REALISASI and year is None and self.year:
                     year = self.year - 1
-                ind.values.append(StatedValue(role, fig, _provenance(table, r, col, cell), table.kind, year,
-                                              col.quarter, score))
+                ind.values.append(
+                    StatedValue(
+                        role, fig, _provenance(table, r, col, cell), table.kind, year, col.quarter, score
+                    )
+                )
                 if fig.unit and not ind.unit and fig.unit != "%":
                     ind.unit = fig.unit
 
     @staticmethod
     def _fill_labels(ind: Indicator, row: list[Cell], labels: dict[str, int]) -> None:
+        if "polarity" in labels and ind.polarity == Polarity.UNKNOWN:
+            ind.polarity = polarity_of(row[labels["polarity"]].text)
         if "unit" in labels and not ind.unit:
             unit = row[labels["unit"]].text.strip()
             if unit and len(unit) <= 30:
@@ -175,11 +231,15 @@ class _Builder:
 
     def _budget_table(self, table: Table) -> None:
         cols = map_columns(table.columns, table.kind, self.year)
-        value_cols = [c for c in cols if c.role in (Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT)]
+        value_cols = [
+            c for c in cols if c.role in (Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT)
+        ]
         if not value_cols:
             return
         order = {"kegiatan": 0, "indicator": 1, "sasaran": 2}
-        label_cols = [c.index for c in sorted(cols, key=lambda c: order.get(c.label or "", 9)) if c.label in order]
+        label_cols = [
+            c.index for c in sorted(cols, key=lambda c: order.get(c.label or "", 9)) if c.label in order
+        ]
         no_col = next((c.index for c in cols if c.label == "no"), None)
         code_col = next((c.index for c in cols if c.label == "code"), None)
         styles = _column_styles(table, cols, self.doc_style)
@@ -195,11 +255,17 @@ class _Builder:
             m = _BUDGET_CODE.match(label)
             if not code and m:
                 code = m.group(1)
-                label = label[m.end():]
+                label = label[m.end() :]
             is_total = bool(_TOTAL.match(label) or _TOTAL.match(no_text))
             level = 0 if _LETTER_NO.match(no_text) or is_total else 1
-            line = BudgetLine(table_id=table.id, row=r, label=" ".join(label.split()), code=code or None, level=level,
-                              is_total=is_total)
+            line = BudgetLine(
+                table_id=table.id,
+                row=r,
+                label=" ".join(label.split()),
+                code=code or None,
+                level=level,
+                is_total=is_total,
+            )
             for col in value_cols:
                 cell = row[col.index]
                 if not cell.text.strip():
@@ -209,24 +275,29 @@ class _Builder:
                 line.values.append(StatedValue(col.role, fig, _provenance(table, r, col, cell), table.kind))
             if not line.values:
                 continue
-            line.provenance = Provenance(page=row[0].page or table.page, bbox=_row_box(row), raw=line.label,
-                                         table_id=table.id, row=r)
+            line.provenance = Provenance(
+                page=row[0].page or table.page, bbox=_row_box(row), raw=line.label, table_id=table.id, row=r
+            )
             if not is_total:
                 ind, score = self.registry.find(line.label, None)
                 if ind is not None:
                     line.indicator_key = ind.key
-                # Only a realisasi-anggaran table states amounts *for an indicator*; an output (RO) or kegiatan
-                # line keeps its link on the budget line for the cross-table checks.
+                # Only a realisasi-anggaran table states amounts *for an indicator*; an output (RO) or
+                # kegiatan line keeps its link on the budget line for the cross-table checks.
                 if ind is not None and table.kind == TableKind.BUDGET_REALISATION:
                     for v in line.values:
-                        ind.values.append(StatedValue(v.role, v.figure, v.provenance, v.table_kind, link_score=score))
+                        ind.values.append(
+                            StatedValue(v.role, v.figure, v.provenance, v.table_kind, link_score=score)
+                        )
             self.budget.append(line)
 
 
 def _infer_capaian_column(table: Table, cols: list[ColumnRole]) -> None:
     """A capaian table whose % column has no usable header (blank, or cut off above the table): take the first
     unnamed-role column right of the realisasi whose cells are mostly numbers."""
-    if table.kind not in (TableKind.CAPAIAN, TableKind.RENSTRA_END) or any(c.role == Role.CAPAIAN for c in cols):
+    if table.kind not in (TableKind.CAPAIAN, TableKind.RENSTRA_END) or any(
+        c.role == Role.CAPAIAN for c in cols
+    ):
         return
     real = next((c.index for c in cols if c.role == Role.REALISASI), None)
     if real is None or not any(c.role == Role.TARGET for c in cols):

@@ -16,7 +16,8 @@ _ROLE_WORD = re.compile(r"target|rencana|realisasi|capaian|capkin|%|persen|serap
 
 @dataclass(slots=True)
 class ColumnRole:
-    """``label`` is one of indicator/sasaran/code/unit/no/kegiatan/other for text columns; ``role`` for values."""
+    """A text column gets a ``label`` (indicator/sasaran/code/unit/no/kegiatan/other/polarity); a value
+    column gets a ``role``."""
 
     index: int
     name: str
@@ -48,6 +49,8 @@ def _label(n: str) -> str | None:
         return "sasaran"
     if "kode" in n:
         return "code"
+    if re.search(r"polaritas|polarity|sifat indikator|arah", n):
+        return "polarity"
     if "satuan" in n:
         return "unit"
     if re.search(r"\b(program|kegiatan|uraian|ro\b|komponen|output|nama)", n):
@@ -66,7 +69,11 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
         lab = _label(n)
         # Narrow columns break long words ("T riwulanan"): also look for the key words with spaces removed.
         compact = n.replace(" ", "")
-        if "triwulan" in compact and not cr.quarter and re.search(r"capaiantriwulan|realisasitriwulan", compact):
+        if (
+            "triwulan" in compact
+            and not cr.quarter
+            and re.search(r"capaiantriwulan|realisasitriwulan", compact)
+        ):
             n = n + " capaian triwulan"
         elif "triwulan" in compact and "renaksi" in compact:
             n = n + " renaksi triwulan"
@@ -76,11 +83,17 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
         is_target = "target" in focus or "rencana" in focus
         is_real = "realisasi" in focus or "capaian triwulan" in n
         # "Realisasi (%)" / "Target (%)" are values in percent, not the % capaian.
-        pct = ("capaian" in focus or "capkin" in focus or "serapan" in focus
-               or (("%" in focus or "persen" in focus) and not (is_target or is_real)))
+        pct = (
+            "capaian" in focus
+            or "capkin" in focus
+            or "serapan" in focus
+            or (("%" in focus or "persen" in focus) and not (is_target or is_real))
+        )
         if re.search(r"\b(sisa|efisiensi|selisih|deviasi)\b", n):
             pass  # derived amounts: not a stated pagu/realisasi
-        elif kind in (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT) and not lab:
+        elif (
+            kind in (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT) and not lab
+        ):
             last = n.split(" / ")[-1]
             if "%" in last or "persen" in last or "serapan" in n:
                 cr.role = Role.BUDGET_PERCENT
@@ -88,7 +101,9 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
                 cr.role = Role.BUDGET_REALISASI
             elif money:
                 cr.role = Role.BUDGET_PAGU
-        elif lab in ("other", "no") or (lab and not (is_target or is_real or (pct and lab not in ("indicator", "sasaran")))):
+        elif lab in ("other", "no") or (
+            lab and not (is_target or is_real or (pct and lab not in ("indicator", "sasaran")))
+        ):
             cr.label = lab
         elif kind == TableKind.RENCANA_AKSI:
             if cr.quarter:
@@ -124,7 +139,9 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
                 cr.role = Role.REALISASI
             elif report_year and cr.year and cr.year < report_year:
                 if not (is_target or pct or lab):
-                    cr.role = Role.PREV_REALISASI  # a bare "2022" column in a comparison holds that year's realisasi
+                    cr.role = (
+                        Role.PREV_REALISASI
+                    )  # a bare "2022" column in a comparison holds that year's realisasi
                 # else: an earlier year's target or capaian, not stated for the year reported on
             elif is_target:
                 cr.role = Role.TARGET
@@ -134,7 +151,11 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
     if kind in (TableKind.CAPAIAN, TableKind.RENSTRA_END) and not any(c.role == Role.CAPAIAN for c in out):
         # Some reports print the % capaian inside a "Kategori (Penilaian)" column: "63,36 % (Sedang)".
         for c in out:
-            if c.role is None and c.label is None and re.search(r"kategori|nilai capaian|tingkat capaian", c.name.lower()):
+            if (
+                c.role is None
+                and c.label is None
+                and re.search(r"kategori|nilai capaian|tingkat capaian", c.name.lower())
+            ):
                 c.role = Role.CAPAIAN
                 break
     return out

@@ -1,4 +1,4 @@
-"""The prose just above a table: its title, or the per-indicator heading that says which indicator it is about."""
+"""The prose above a table: its title, or the per-indicator heading saying which indicator it is about."""
 
 from __future__ import annotations
 
@@ -12,10 +12,12 @@ _MAX_GAP = 260.0  # points above the table
 
 
 def text_above(doc: Document, page_no: int, bbox: BBox, *, max_lines: int = _MAX_LINES) -> list[str]:
-    """Up to ``max_lines`` text lines above ``bbox`` (nearest last); spills onto the previous page's bottom when
-    the table starts near the top of its page."""
+    """Up to ``max_lines`` text lines above ``bbox`` (nearest last); spills onto the previous page's bottom
+    when the table starts near the top of its page."""
     page = doc.pages[page_no - 1]
-    lines = [ln for ln in page.lines if ln.bbox.bottom <= bbox.top + 1 and bbox.top - ln.bbox.bottom <= _MAX_GAP]
+    lines = [
+        ln for ln in page.lines if ln.bbox.bottom <= bbox.top + 1 and bbox.top - ln.bbox.bottom <= _MAX_GAP
+    ]
     lines.sort(key=lambda ln: ln.bbox.top)
     texts = [ln.text for ln in lines][-max_lines:]
     if len(texts) < max_lines and page_no > 1 and bbox.top < page.height * 0.3:
@@ -25,8 +27,15 @@ def text_above(doc: Document, page_no: int, bbox: BBox, *, max_lines: int = _MAX
     return texts
 
 
-def preceding_line(doc: Document, page_no: int, bbox: BBox, pattern: re.Pattern[str], *, stop: re.Pattern[str]
-                   | None = None, max_pages: int = 3) -> str | None:
+def preceding_line(
+    doc: Document,
+    page_no: int,
+    bbox: BBox,
+    pattern: re.Pattern[str],
+    *,
+    stop: re.Pattern[str] | None = None,
+    max_pages: int = 3,
+) -> str | None:
     """The nearest line above ``bbox`` (on its page, then up to ``max_pages`` earlier pages) that matches
     ``pattern``; None if a line matching ``stop`` (e.g. a chapter heading) comes first."""
     for number in range(page_no, max(page_no - max_pages, 0), -1):

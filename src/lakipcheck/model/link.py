@@ -20,7 +20,7 @@ MARGIN = 4.0
 
 
 def split_code(text: str) -> tuple[str | None, str]:
-    """("IKK 1.1", "Jumlah guru ...") from "[IKK 1.1] Jumlah guru ..."; a stray "]" left by a typo is dropped."""
+    """("IKK 1.1", "Jumlah guru ...") from "[IKK 1.1] Jumlah guru ..."; a stray "]" (a typo) is dropped."""
     text = " ".join(text.split())
     m = _CODE.search(text)
     code = None
@@ -52,7 +52,7 @@ class Registry:
         if not norm or not self._norm:
             return None, 0.0
         scores = process.extract(norm, self._norm, scorer=_score, limit=2)
-        best_name, best, idx = scores[0]
+        _, best, idx = scores[0]
         second = scores[1][1] if len(scores) > 1 else 0.0
         if best >= MATCH_THRESHOLD and best - second >= MARGIN:
             ind = self.indicators[idx]

@@ -18,16 +18,28 @@ def _headline(ind: Indicator, role: Role) -> dict | None:
     for r in (role, *_FALLBACK.get(role, ())):
         v = ind.first(r)
         if v is not None:
-            return {"raw": v.figure.raw, "value": str(v.figure.value) if v.figure.value is not None else None,
-                    "kind": str(v.figure.kind), "page": v.provenance.page, "role": str(v.role)}
+            return {
+                "raw": v.figure.raw,
+                "value": str(v.figure.value) if v.figure.value is not None else None,
+                "kind": str(v.figure.kind),
+                "page": v.provenance.page,
+                "role": str(v.role),
+            }
     return None
 
 
 def indicator_dict(ind: Indicator) -> dict:
     first = next((v for v in ind.values if v.table_kind and v.table_kind.value == "capaian"), None)
     page = first.provenance.page if first else (ind.values[0].provenance.page if ind.values else None)
-    out: dict = {"key": ind.key, "code": ind.code, "name": ind.name, "unit": ind.unit, "sasaran": ind.sasaran,
-                 "polarity": str(ind.polarity), "page": page}
+    out: dict = {
+        "key": ind.key,
+        "code": ind.code,
+        "name": ind.name,
+        "unit": ind.unit,
+        "sasaran": ind.sasaran,
+        "polarity": str(ind.polarity),
+        "page": page,
+    }
     for field, role in _HEADLINE.items():
         out[field] = _headline(ind, role)
     out["aliases"] = ind.aliases
@@ -36,16 +48,34 @@ def indicator_dict(ind: Indicator) -> dict:
 
 
 def budget_dict(line: BudgetLine) -> dict:
-    return {"table_id": line.table_id, "row": line.row, "code": line.code, "label": line.label, "level": line.level,
-            "is_total": line.is_total, "indicator_key": line.indicator_key,
-            "source": line.provenance.to_dict() if line.provenance else None,
-            "values": [v.to_dict() for v in line.values]}
+    return {
+        "table_id": line.table_id,
+        "row": line.row,
+        "code": line.code,
+        "label": line.label,
+        "level": line.level,
+        "is_total": line.is_total,
+        "indicator_key": line.indicator_key,
+        "source": line.provenance.to_dict() if line.provenance else None,
+        "values": [v.to_dict() for v in line.values],
+    }
 
 
 def table_dict(t: Table, *, cells: bool = True) -> dict:
-    out: dict = {"id": t.id, "kind": str(t.kind), "kind_score": t.kind_score, "engine": str(t.engine),
-                 "page": t.page, "pages": t.pages, "bbox": list(t.bbox.rounded()), "caption": t.caption,
-                 "section": t.section, "columns": t.columns, "header": t.header, "n_rows": t.n_rows}
+    out: dict = {
+        "id": t.id,
+        "kind": str(t.kind),
+        "kind_score": t.kind_score,
+        "engine": str(t.engine),
+        "page": t.page,
+        "pages": t.pages,
+        "bbox": list(t.bbox.rounded()),
+        "caption": t.caption,
+        "section": t.section,
+        "columns": t.columns,
+        "header": t.header,
+        "n_rows": t.n_rows,
+    }
     if cells:
         out["rows"] = [[c.text for c in row] for row in t.rows]
     return out

@@ -26,8 +26,10 @@ def render_text(report: Report) -> str:
     out.append(f"TABLES ({len(report.tables)})")
     for t in report.tables:
         cols = " | ".join(c or "·" for c in t.columns)
-        out.append(f"  {t.id:<9} {t.kind.value:<19} {t.engine.value:<16} {_pages(t.pages):<9} "
-                   f"{t.n_rows}x{t.n_cols}  {t.caption or ''}"[:160])
+        out.append(
+            f"  {t.id:<9} {t.kind.value:<19} {t.engine.value:<16} {_pages(t.pages):<9} "
+            f"{t.n_rows}x{t.n_cols}  {t.caption or ''}"[:160]
+        )
         if cols.strip("· |"):
             out.append(f"            columns: {cols}"[:200])
     out.append("")
@@ -41,8 +43,10 @@ def render_text(report: Report) -> str:
             when = f" {v.year}" if v.year else ""
             when += f" TW{v.quarter}" if v.quarter else ""
             p = v.provenance
-            out.append(f"      {v.role.value + when:<28} {v.figure.raw:<18} p.{p.page} {p.table_id} "
-                       f"r{p.row} c{p.col} ({p.column_name or ''})"[:170])
+            out.append(
+                f"      {v.role.value + when:<28} {v.figure.raw:<18} p.{p.page} {p.table_id} "
+                f"r{p.row} c{p.col} ({p.column_name or ''})"[:170]
+            )
     out.append("")
     out.append(f"BUDGET LINES ({len(report.budget_lines)})")
     for b in report.budget_lines:
