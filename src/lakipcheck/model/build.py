@@ -47,7 +47,8 @@ _LETTER_NO = re.compile(r"^\s*([A-Z]|[IVX]{1,4})\.?\s*$")
 
 
 _NEGATIVE = re.compile(
-    r"\b(negatif|negative|minimi[sz]e|menurun|semakin (kecil|rendah|sedikit) semakin baik|lower is better)\b|\(-\)\s*$",
+    r"\b(negatif|negative|minimi[sz]e|semakin (kecil|rendah|sedikit) semakin baik|lower is better)\b"
+    r"|\(-\)\s*$",
     re.IGNORECASE,
 )
 _POSITIVE = re.compile(
