@@ -802,6 +802,13 @@ def _budget_lines(content: Content, res: RenderResult, texts: list[str]) -> list
             for key, col in _money_cols(tid).items():
                 if row[col].strip():
                     line[key] = _cell(content, res, texts, tid, r, col)
+            if tid in ("renaksi_ro", "pengukuran_ro"):  # volume, satuan and the quarterly (TW) figures
+                if row[2].strip():
+                    line["volume"] = _cell(content, res, texts, tid, r, 2)
+                    line["satuan"] = row[3].replace("**", "")
+                line["tw"] = [
+                    _cell(content, res, texts, tid, r, 4 + q) for q in range(4) if row[4 + q].strip()
+                ]
             out.append(line)
     return out
 

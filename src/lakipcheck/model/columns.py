@@ -66,6 +66,8 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
     for i, raw in enumerate(columns):
         n = " ".join(raw.lower().split())
         cr = ColumnRole(i, raw, year=_year(n), quarter=_quarter(n))
+        if cr.year is None and report_year and re.search(r"\b(tahun|thn|th)\.? (lalu|sebelumnya)\b", n):
+            cr.year = report_year - 1  # "Capaian Thn Lalu": last year's figure
         lab = _label(n)
         # Narrow columns break long words ("T riwulanan"): also look for the key words with spaces removed.
         compact = n.replace(" ", "")

@@ -49,7 +49,7 @@ class SynthIndicator:
     target: Value
     realisasi: Value
     capaian: Decimal | None  # exact ratio in percent (None for predicates)
-    capaian_printed: str  # as printed in the clean report
+    capaian_printed: str  # as the clean capaian table prints it ("101,75", "99.8 %", "Tercapai")
     achieved: bool
     history: dict[int, Value]  # realisasi per year (includes the report year and the year before)
     renstra: dict[int, Value]  # Renstra target per year of the period

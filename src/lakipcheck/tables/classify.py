@@ -9,6 +9,7 @@ from rapidfuzz import fuzz
 
 from lakipcheck.tables.types import Table, TableKind
 
+_NUMBER = re.compile(r"^\s*[<>≥≤]?\s*-?\d[\d.,]*\s*%?\s*$")
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _TW = re.compile(r"\b(tw|triwulan|trw|tri wulan)\s*[-.]?\s*(i{1,3}|iv|[1-4])\b", re.IGNORECASE)
 
@@ -43,6 +44,18 @@ def _signals(table: Table) -> _Signals:
     return _Signals(header, section, years, tw, first_col)
 
 
+_MONEY_TERMS = ("anggaran", "pagu", "alokasi", "(rp", "rp.", "rupiah", "dana", "biaya", "keuangan")
+
+
+def _kinerja_target(table: Table) -> bool:
+    """A target column whose header names no money: a performance target, not a budget plan."""
+    for name in table.columns:
+        n = name.lower()
+        if _has(n, "target", "rencana") and not any(t in n for t in _MONEY_TERMS):
+            return True
+    return False
+
+
 def classify(table: Table) -> tuple[TableKind, float]:
     """Return the table's kind and a score in [0, 1] saying how clearly the header shows it."""
     s = _signals(table)
@@ -74,6 +87,10 @@ def classify(table: Table) -> tuple[TableKind, float]:
     if s.tw >= 2 or _has(h, "rencana aksi") or in_renaksi and target and not realisasi:
         return TableKind.RENCANA_AKSI, 0.8 if s.tw >= 2 else 0.6
     if money and realisasi:
+        # Some tables put each indicator's target / realisasi / capaian beside its programme's budget: the
+        # indicator part makes them capaian tables (the money columns stay named as printed).
+        if indicator and capaian and _kinerja_target(table):
+            return TableKind.CAPAIAN, 0.8
         return TableKind.BUDGET_REALISATION, 0.9
     if in_pengukuran and target and realisasi:
         return TableKind.PENGUKURAN, 0.8
@@ -91,4 +108,18 @@ def classify(table: Table) -> tuple[TableKind, float]:
         if _has(h, "renstra") or s.years >= 3:
             return TableKind.RENSTRA, 0.7
         return TableKind.PK_INDICATORS, 0.85 if in_pk or _has(h, "perjanjian kinerja", "target pk") else 0.65
+    if indicator and capaian and not (target or realisasi) and _numeric_capaian(table):
+        # A recapitulation that states only each indicator's % capaian (target and realisasi elsewhere).
+        return TableKind.CAPAIAN, 0.5
     return TableKind.OTHER, 0.0
+
+
+def _numeric_capaian(table: Table) -> bool:
+    """Some column headed "capaian" holds mostly numbers."""
+    for j, name in enumerate(table.columns):
+        if "capaian" not in name.lower():
+            continue
+        texts = [t for t in table.column_text(j) if t.strip()]
+        if texts and sum(1 for t in texts if _NUMBER.match(t)) >= 0.6 * len(texts):
+            return True
+    return False

@@ -1,0 +1,86 @@
+"""Helpers shared by the check primitives: reading values, naming places, formatting."""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from decimal import Decimal
+
+from lakipcheck.model.types import Indicator, Report, Role, StatedValue
+from lakipcheck.numbers import FigureKind
+from lakipcheck.rules.arith import fmt
+from lakipcheck.rules.types import Location
+from lakipcheck.tables.types import TableKind
+
+TABLE_NAMES = {
+    TableKind.RENSTRA: ("tabel Renstra", "Renstra table"),
+    TableKind.PK_INDICATORS: ("tabel Perjanjian Kinerja", "Perjanjian Kinerja table"),
+    TableKind.PK_BUDGET: ("tabel anggaran PK", "PK budget table"),
+    TableKind.CAPAIAN: ("tabel capaian kinerja", "performance table"),
+    TableKind.YOY: ("tabel perbandingan antartahun", "year-on-year table"),
+    TableKind.RENSTRA_END: ("tabel perbandingan dengan target akhir Renstra", "Renstra end-target table"),
+    TableKind.BUDGET_REALISATION: ("tabel realisasi anggaran", "budget realisation table"),
+    TableKind.RENCANA_AKSI: ("tabel rencana aksi", "action plan table"),
+    TableKind.PENGUKURAN: ("tabel pengukuran kinerja (lampiran)", "performance measurement annex"),
+    TableKind.RINCIAN_OUTPUT: ("tabel rincian output", "output detail table"),
+    TableKind.OTHER: ("tabel", "table"),
+}
+
+_COUNT_UNITS = {
+    "orang", "dokumen", "unit", "sekolah", "kegiatan", "laporan", "paket", "lembaga", "desa", "kali", "buah",
+    "kelompok", "peserta", "guru", "kab/kota", "opd", "rekomendasi", "layanan", "judul", "naskah", "satker",
+}
+_SCORE_UNITS = {"nilai", "indeks", "%", "persen", "predikat", "poin", "point", "skor", "rasio", "opini"}
+_COUNT_NAME = re.compile(r"^\s*(jumlah|banyaknya)\b", re.IGNORECASE)
+_SCORE_NAME = re.compile(r"^\s*(nilai|indeks|persentase|prosentase|presentase|predikat|skor|rasio|tingkat|"
+                         r"rata-rata|angka|opini|level)\b", re.IGNORECASE)
+
+
+def table_name(kind: TableKind | None, lang: str = "id") -> str:
+    pair = TABLE_NAMES.get(kind or TableKind.OTHER, TABLE_NAMES[TableKind.OTHER])
+    return pair[0] if lang == "id" else pair[1]
+
+
+def label(ind: Indicator) -> str:
+    """How a finding names an indicator: its code and a short name."""
+    name = ind.name if len(ind.name) <= 80 else ind.name[:77].rstrip() + "..."
+    return f"{ind.code} {name}" if ind.code else name
+
+
+def loc(v: StatedValue, what: str = "") -> Location:
+    where = what or f"{table_name(v.table_kind)}, {v.provenance.column_name or v.role.value}"
+    return Location(v.provenance, where)
+
+
+def numeric(v: StatedValue | None) -> bool:
+    return v is not None and v.figure.value is not None and v.figure.kind in (
+        FigureKind.NUMBER, FigureKind.PERCENT, FigureKind.RUPIAH) and v.figure.qualifier is None
+
+
+def rows(ind: Indicator) -> dict[tuple[str, int], dict[Role, StatedValue]]:
+    """The indicator's values grouped by the table row they were printed in."""
+    out: dict[tuple[str, int], dict[Role, StatedValue]] = defaultdict(dict)
+    for v in ind.values:
+        p = v.provenance
+        if p.table_id is not None and p.row is not None:
+            out[(p.table_id, p.row)].setdefault(v.role, v)
+    return out
+
+
+def is_count(ind: Indicator) -> bool | None:
+    """True for a count (its yearly values may be added up), False for a score/index/percentage/predicate,
+    None when the report does not say."""
+    unit = (ind.unit or "").strip().lower()
+    if unit in _COUNT_UNITS:
+        return True
+    if unit in _SCORE_UNITS:
+        return False
+    if _COUNT_NAME.match(ind.name):
+        return True
+    if _SCORE_NAME.match(ind.name):
+        return False
+    return None
+
+
+def show(value: Decimal, decimals: int) -> str:
+    return fmt(value, decimals, "id")
