@@ -7,6 +7,7 @@ from collections import Counter
 
 from lakipcheck.ingest.types import Document
 from lakipcheck.layout.types import DocumentInfo, Section, SectionKind
+from lakipcheck.model.claims import extract_claims
 from lakipcheck.model.columns import ColumnRole, map_columns
 from lakipcheck.model.context import preceding_line, text_above
 from lakipcheck.model.link import Registry, split_code
@@ -328,6 +329,7 @@ def build_report(doc: Document, info: DocumentInfo, sections: list[Section], tab
         b.run()
     if info.year is None and b.year is not None:
         info.year = b.year
+    claims = extract_claims(doc, sections, _table_boxes(tables)) if info.kind.is_lakip else []
     return Report(
         file=doc.name,
         sha256=doc.sha256,
@@ -338,4 +340,22 @@ def build_report(doc: Document, info: DocumentInfo, sections: list[Section], tab
         indicators=b.registry.indicators,
         budget_lines=b.budget,
         scanned_pages=doc.scanned_pages,
+        claims=claims,
     )
+
+
+def _table_boxes(tables: list[Table]) -> dict[int, list[BBox]]:
+    """Per page, the region each table covers there (its cells), so prose claims skip table text."""
+    out: dict[int, list[BBox]] = {}
+    for t in tables:
+        by_page: dict[int, list[BBox]] = {}
+        for row in t.rows:
+            for c in row:
+                if c.bbox is not None:
+                    by_page.setdefault(c.page or t.page, []).append(c.bbox)
+        by_page.setdefault(t.page, []).append(t.bbox)
+        for page, boxes in by_page.items():
+            box = BBox.enclosing(boxes)
+            if box is not None:
+                out.setdefault(page, []).append(box)
+    return out

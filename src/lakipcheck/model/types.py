@@ -6,6 +6,7 @@ from dataclasses import dataclass, field
 from enum import StrEnum
 
 from lakipcheck.layout.types import DocumentInfo, Section
+from lakipcheck.model.claims import Claim
 from lakipcheck.numbers.types import Figure
 from lakipcheck.provenance import Provenance
 from lakipcheck.tables.types import Table, TableKind
@@ -118,5 +119,6 @@ class Report:
     indicators: list[Indicator] = field(default_factory=list)
     budget_lines: list[BudgetLine] = field(default_factory=list)
     scanned_pages: list[int] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)  # figures stated in the prose
     notes: list[str] = field(default_factory=list)  # things the extractor wants the reviewer to know
     schema: str = SCHEMA_VERSION

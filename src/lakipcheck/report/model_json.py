@@ -93,5 +93,6 @@ def report_dict(report: Report, *, cells: bool = True) -> dict:
         "tables": [table_dict(t, cells=cells) for t in report.tables],
         "indicators": [indicator_dict(i) for i in report.indicators],
         "budget_lines": [budget_dict(b) for b in report.budget_lines],
+        "claims": [c.to_dict() for c in report.claims],
         "notes": report.notes,
     }
