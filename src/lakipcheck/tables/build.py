@@ -8,7 +8,7 @@ from lakipcheck.ingest.types import Page
 from lakipcheck.provenance import BBox
 from lakipcheck.tables.grid import RawTable
 from lakipcheck.tables.header import flatten, split_header
-from lakipcheck.tables.types import Table
+from lakipcheck.tables.types import Cell, Table
 
 _CAPTION_GAP = 45.0  # points above the table in which a title line is looked for
 _CAPTION_RE = re.compile(r"^\s*(tabel|table|lampiran|grafik)\b", re.IGNORECASE)
@@ -31,11 +31,20 @@ def build_table(raw: RawTable, page: Page, table_id: str, section: str | None = 
     """Split the header off, flatten it, keep the body rows; None when nothing is left."""
     if not raw.cells or raw.n_cols < 2:
         return None
-    header, body_idx = split_header(raw)
-    columns = flatten(header, raw.n_cols)
+    titles, header, body_idx = split_header(raw)
     rows = [raw.cells[i] for i in body_idx]
     if not rows and not header:
         return None
+    header_cells = [raw.cells[i] for i in range(len(titles), len(titles) + len(header))]
+    for j in reversed(range(raw.n_cols - 1)):
+        if _numbering_column(header_cells, rows, j):
+            header = [row[:j] + row[j + 1 :] for row in header]
+            header_cells = [row[:j] + row[j + 1 :] for row in header_cells]
+            rows = [_merge_cells(row, j) for row in rows]
+    columns = flatten(header, len(rows[0]) if rows else len(header_cells[0]) if header_cells else raw.n_cols)
+    caption = caption_for(page, raw.bbox)
+    if titles and not (caption and _CAPTION_RE.match(caption)):
+        caption = " ".join(titles)
     return Table(
         id=table_id,
         page=raw.page,
@@ -46,5 +55,34 @@ def build_table(raw: RawTable, page: Page, table_id: str, section: str | None = 
         header=header,
         pages=[raw.page],
         section=section,
-        caption=caption_for(page, raw.bbox),
+        caption=caption,
     )
+
+
+_ITEM_NO = re.compile(r"^\(?\d{1,2}[.)]?$|^[a-z][.)]$")
+
+
+def _numbering_column(header: list[list[Cell]], rows: list[list[Cell]], j: int) -> bool:
+    """Column ``j`` only numbers the items of the text column to its right, under the same header cell (or
+    under none of its own): "Indikator Kinerja" spanning "1" and "Ratio Kematian Ibu"."""
+    if not header or not rows:
+        return False
+    own = [h[j] for h in header if h[j].text.strip()]
+    if own and not all(h[j + 1].bbox is not None and h[j + 1].bbox is h[j].bbox for h in header if h[j].text.strip()):
+        return False
+    if not own and j == 0:
+        return False
+    nums = [r[j].text.strip() for r in rows if r[j].text.strip() and not r[j].spanned]
+    texts = [r[j + 1].text for r in rows if r[j + 1].text.strip()]
+    if len(nums) < 2 or not all(_ITEM_NO.match(n) for n in nums):
+        return False
+    return sum(1 for t in texts if re.search(r"[A-Za-z]{3,}", t)) >= 0.6 * max(len(texts), 1)
+
+
+def _merge_cells(row: list[Cell], j: int) -> list[Cell]:
+    """Join cell ``j`` (an item number) into cell ``j + 1``."""
+    a, b = row[j], row[j + 1]
+    text = f"{a.text} {b.text}".strip() if a.text.strip() and a.text != b.text else b.text
+    box = a.bbox.union(b.bbox) if a.bbox and b.bbox and a.bbox is not b.bbox else b.bbox
+    merged = Cell(text, box, b.page or a.page, spanned=b.spanned and (a.spanned or not a.text.strip()))
+    return row[:j] + [merged] + row[j + 2 :]

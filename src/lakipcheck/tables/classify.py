@@ -109,8 +109,9 @@ def classify(table: Table) -> tuple[TableKind, float]:
             return TableKind.RENSTRA, 0.7
         return TableKind.PK_INDICATORS, 0.85 if in_pk or _has(h, "perjanjian kinerja", "target pk") else 0.65
     if indicator and capaian and not (target or realisasi) and _numeric_capaian(table):
-        # A recapitulation that states only each indicator's % capaian (target and realisasi elsewhere).
-        return TableKind.CAPAIAN, 0.5
+        # A recapitulation that states only each indicator's % capaian (target and realisasi elsewhere); with
+        # several years it compares them.
+        return (TableKind.YOY, 0.5) if s.years >= 2 else (TableKind.CAPAIAN, 0.5)
     return TableKind.OTHER, 0.0
 
 

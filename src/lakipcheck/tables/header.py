@@ -19,6 +19,7 @@ _KEYWORDS = (
 _KEYWORD_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(k) for k in _KEYWORDS) + r")(?![a-z])")
 _NUMERIC = re.compile(r"^[\(\-–]?\s*(rp\.?\s*)?[\d][\d.,\s]*\s*%?\)?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d{2}$")
+_COMPARISON = re.compile(r"[<>≥≤]\s*\d")  # "≥ 100 %": a scale value, not a header
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=\s*[\d\s/x:+-]+\)?$")
 
 
@@ -43,7 +44,7 @@ def _is_header_row(texts: list[str]) -> bool:
     # A header may carry one small integer (a "No" cell printed as "1"), never a data figure.
     if len(numeric) > 1 or any(not re.fullmatch(r"\d{1,2}\.?", v) for v in numeric):
         return False
-    if any(len(v) > 90 for v in vals):
+    if any(len(v) > 90 or _COMPARISON.search(v) for v in vals):
         return False
     hits = sum(1 for v in vals if _KEYWORD_RE.search(v.lower()) or _YEAR.match(v) or re.search(r"\b(19|20)\d{2}\b", v))
     return hits >= max(1, len(vals) // 3)
@@ -55,12 +56,19 @@ def is_group_row(texts: list[str]) -> bool:
     return len(texts) >= 3 and len(set(vals)) == 1 and len(vals) >= 0.6 * len(texts)
 
 
-def split_header(raw: RawTable) -> tuple[list[list[str]], list[int]]:
-    """Return (header rows as text, indices of body rows). Column-number rows ("(1) (2) (3)") are dropped."""
+def split_header(raw: RawTable) -> tuple[list[str], list[list[str]], list[int]]:
+    """Return (title rows, header rows as text, indices of body rows). Column-number rows ("(1) (2) (3)") are
+    dropped. A title is a row spanning the whole width above the header ("CAPAIAN KINERJA TAHUN 2016")."""
     texts = raw.texts()
-    header: list[list[str]] = []
+    titles: list[str] = []
     i = 0
-    while i < len(texts) and i < MAX_HEADER_ROWS:
+    while i < min(len(texts) - 1, 2) and is_group_row(texts[i]) and _is_header_row(texts[i + 1]) \
+            and len({t for t in texts[i] if t.strip()}) == 1 and all(t.strip() for t in texts[i]):
+        titles.append(" ".join(texts[i][0].split()))
+        i += 1
+    header: list[list[str]] = []
+    start = i
+    while i < len(texts) and i - start < MAX_HEADER_ROWS:
         row = texts[i]
         if _is_numbering_row(row):
             i += 1
@@ -69,8 +77,10 @@ def split_header(raw: RawTable) -> tuple[list[list[str]], list[int]]:
             break
         header.append(row)
         i += 1
+    if not header:
+        titles, i = [], 0
     body = [k for k in range(i, len(texts)) if not _is_numbering_row(texts[k])]
-    return header, body
+    return titles, header, body
 
 
 def flatten(header: list[list[str]], n_cols: int) -> list[str]:
