@@ -35,13 +35,7 @@ def build_table(raw: RawTable, page: Page, table_id: str, section: str | None = 
     rows = [raw.cells[i] for i in body_idx]
     if not rows and not header:
         return None
-    header_cells = [raw.cells[i] for i in range(len(titles), len(titles) + len(header))]
-    for j in reversed(range(raw.n_cols - 1)):
-        if _numbering_column(header_cells, rows, j):
-            header = [row[:j] + row[j + 1 :] for row in header]
-            header_cells = [row[:j] + row[j + 1 :] for row in header_cells]
-            rows = [_merge_cells(row, j) for row in rows]
-    columns = flatten(header, len(rows[0]) if rows else len(header_cells[0]) if header_cells else raw.n_cols)
+    columns = flatten(header, raw.n_cols)
     caption = caption_for(page, raw.bbox)
     if titles and not (caption and _CAPTION_RE.match(caption)):
         caption = " ".join(titles)
@@ -62,15 +56,22 @@ def build_table(raw: RawTable, page: Page, table_id: str, section: str | None = 
 _ITEM_NO = re.compile(r"^\(?\d{1,2}[.)]?$|^[a-z][.)]$")
 
 
-def _numbering_column(header: list[list[Cell]], rows: list[list[Cell]], j: int) -> bool:
-    """Column ``j`` only numbers the items of the text column to its right, under the same header cell (or
-    under none of its own): "Indikator Kinerja" spanning "1" and "Ratio Kematian Ibu"."""
-    if not header or not rows:
+def merge_numbering_columns(table: Table) -> None:
+    """Fold a column that only numbers the items of the text column to its right into that column, when both
+    stand under one header ("Indikator Kinerja" spanning "1" and "Ratio Kematian Ibu") or the numbers have no
+    header of their own: the two are one column of the printed table."""
+    for j in reversed(range(table.n_cols - 1)):
+        if _numbering_column(table, j):
+            table.columns = table.columns[:j] + table.columns[j + 1 :]
+            table.header = [row[:j] + row[j + 1 :] for row in table.header]
+            table.rows = [_merge_cells(row, j) for row in table.rows]
+
+
+def _numbering_column(table: Table, j: int) -> bool:
+    rows = table.rows
+    if not rows or not table.columns[j + 1].strip():
         return False
-    own = [h[j] for h in header if h[j].text.strip()]
-    if own and not all(h[j + 1].bbox is not None and h[j + 1].bbox is h[j].bbox for h in header if h[j].text.strip()):
-        return False
-    if not own and j == 0:
+    if table.columns[j].strip() != table.columns[j + 1].strip() and (table.columns[j].strip() or j == 0):
         return False
     nums = [r[j].text.strip() for r in rows if r[j].text.strip() and not r[j].spanned]
     texts = [r[j + 1].text for r in rows if r[j + 1].text.strip()]

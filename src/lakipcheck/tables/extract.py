@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lakipcheck.ingest.types import Document, Page
-from lakipcheck.tables.build import build_table
+from lakipcheck.tables.build import build_table, merge_numbering_columns
 from lakipcheck.tables.classify import classify
 from lakipcheck.tables.continuation import join_continuations
 from lakipcheck.tables.grid import RawTable, drop_empty, from_lattice
@@ -41,5 +41,6 @@ def extract_tables(doc: Document, section_of: SectionOf | None = None, *, use_ca
                 tables.append(table)
     tables = join_continuations(tables, {p.number: p.height for p in doc.pages})
     for t in tables:
+        merge_numbering_columns(t)
         t.kind, t.kind_score = classify(t)
     return tables
