@@ -63,12 +63,20 @@ def run(kinds: list[str], n: int, seed0: int) -> dict:
             findings = run_rules(extract(synth.pdf), pack)
             codes = EXPECTED.get(kind, ())
             pages = _pages(inj)
-            hit = any(f.rule.startswith(codes) and (not pages or set(f.pages) & pages) for f in findings
-                      if f.severity != Severity.INFO)
+            hit = any(
+                f.rule.startswith(codes) and (not pages or set(f.pages) & pages)
+                for f in findings
+                if f.severity != Severity.INFO
+            )
             found += hit
             if not hit:
                 misses.append({"seed": seed, "pages": sorted(pages), "what": inj.description[:120]})
-        rows[kind] = {"tried": tried, "found": found, "recall": found / tried if tried else None, "misses": misses}
+        rows[kind] = {
+            "tried": tried,
+            "found": found,
+            "recall": found / tried if tried else None,
+            "misses": misses,
+        }
         print(f"{kind:<26} {found:>3}/{tried:<3} {100 * found / max(tried, 1):5.1f}%", flush=True)
     clean_errors: list[dict] = []
     per_report = []
@@ -78,10 +86,14 @@ def run(kinds: list[str], n: int, seed0: int) -> dict:
         errors = [f for f in findings if f.severity == Severity.ERROR]
         warnings = [f for f in findings if f.severity == Severity.WARNING]
         per_report.append({"seed": seed, "errors": len(errors), "warnings": len(warnings)})
-        clean_errors += [{"seed": seed, "rule": f.rule, "pages": f.pages, "message": f.message[:200]} for f in errors]
+        clean_errors += [
+            {"seed": seed, "rule": f.rule, "pages": f.pages, "message": f.message[:200]} for f in errors
+        ]
     by_rule = Counter(e["rule"] for e in clean_errors)
-    print(f"\nclean reports: {n}, error findings: {len(clean_errors)} {dict(by_rule)}, "
-          f"warnings: {sum(r['warnings'] for r in per_report)}")
+    print(
+        f"\nclean reports: {n}, error findings: {len(clean_errors)} {dict(by_rule)}, "
+        f"warnings: {sum(r['warnings'] for r in per_report)}"
+    )
     for e in clean_errors[:20]:
         print(f"  seed {e['seed']} {e['rule']} p{e['pages']}: {e['message']}")
     return {"kinds": rows, "clean": per_report, "clean_errors": clean_errors}

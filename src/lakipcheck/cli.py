@@ -13,9 +13,9 @@ import typer
 from lakipcheck import __version__
 from lakipcheck.ingest import InputError
 from lakipcheck.pipeline import DEFAULT_MAX_PAGES, NotALakip, extract
-from lakipcheck.report.model_json import report_dict
 from lakipcheck.report.findings_json import findings_dict
 from lakipcheck.report.findings_text import render_findings
+from lakipcheck.report.model_json import report_dict
 from lakipcheck.report.model_text import render_text
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import PackError, default_pack_dir, load_pack
@@ -137,14 +137,19 @@ def _load_rules(rules_dir: Path | None) -> list[RuleSpec]:
 def check_cmd(
     files: Annotated[list[Path], typer.Argument(help="One or more PDF files.", show_default=False)],
     fmt: Annotated[Format, typer.Option("--format", "-f", help="Output format.")] = Format.text,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")]
-    = None,
-    rules_dir: Annotated[Path | None, typer.Option("--rules", help="Rule pack folder (default: the bundled one).")]
-    = None,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write to this file instead of stdout.")
+    ] = None,
+    rules_dir: Annotated[
+        Path | None, typer.Option("--rules", help="Rule pack folder (default: the bundled one).")
+    ] = None,
     lang: Annotated[Lang, typer.Option("--lang", help="Language of titles and messages.")] = Lang.id,
-    fail_on: Annotated[FailOn, typer.Option("--fail-on", help="Exit 1 when a finding reaches this level.")]
-    = FailOn.error,
-    max_pages: Annotated[int, typer.Option(help="Refuse PDFs with more pages than this.")] = DEFAULT_MAX_PAGES,
+    fail_on: Annotated[
+        FailOn, typer.Option("--fail-on", help="Exit 1 when a finding reaches this level.")
+    ] = FailOn.error,
+    max_pages: Annotated[
+        int, typer.Option(help="Refuse PDFs with more pages than this.")
+    ] = DEFAULT_MAX_PAGES,
 ) -> None:
     """Cross-check each report and list every discrepancy. Exit 0 when nothing reaches --fail-on, 1 when
     something does, 2 when a file could not be used (the other files are still checked)."""
@@ -165,8 +170,13 @@ def check_cmd(
         except NotALakip as exc:
             _fail(str(exc))
             status = max(status, EXIT_INPUT)
-            docs.append({"file": str(path), "error": {"code": "not-lakip", "message": str(exc)},
-                         "document": exc.report.info.to_dict()})
+            docs.append(
+                {
+                    "file": str(path),
+                    "error": {"code": "not-lakip", "message": str(exc)},
+                    "document": exc.report.info.to_dict(),
+                }
+            )
             continue
         except Exception as exc:  # never a traceback for one bad file; keep the others' results
             _fail(f"{path}: internal error while reading this file ({type(exc).__name__}: {exc})")

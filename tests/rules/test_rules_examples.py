@@ -10,8 +10,12 @@ from lakipcheck.rules.examples import report_from_example
 from lakipcheck.rules.pack import load_pack
 
 PACK = load_pack()
-CASES = [(rule, kind, i, ex) for rule in PACK for kind in ("pass", "fail")
-         for i, ex in enumerate(rule.examples.get(kind, []))]
+CASES = [
+    (rule, kind, i, ex)
+    for rule in PACK
+    for kind in ("pass", "fail")
+    for i, ex in enumerate(rule.examples.get(kind, []))
+]
 
 
 def test_every_rule_has_pass_and_fail_examples():
@@ -19,8 +23,9 @@ def test_every_rule_has_pass_and_fail_examples():
         assert rule.examples.get("pass") and rule.examples.get("fail"), rule.code
 
 
-@pytest.mark.parametrize(("rule", "kind", "i", "example"), CASES,
-                         ids=[f"{r.code}-{k}{i}" for r, k, i, _ in CASES])
+@pytest.mark.parametrize(
+    ("rule", "kind", "i", "example"), CASES, ids=[f"{r.code}-{k}{i}" for r, k, i, _ in CASES]
+)
 def test_rule_example(rule, kind, i, example):
     findings = run_rules(report_from_example(example), [rule])
     if kind == "pass":

@@ -36,8 +36,13 @@ class Claim:
     extra: dict = field(default_factory=dict)
 
     def to_dict(self) -> dict:
-        out = {"kind": str(self.kind), **self.figure.to_dict(), "sentence": self.sentence,
-               "source": self.provenance.to_dict(), "section": self.section}
+        out = {
+            "kind": str(self.kind),
+            **self.figure.to_dict(),
+            "sentence": self.sentence,
+            "source": self.provenance.to_dict(),
+            "section": self.section,
+        }
         if self.words is not None:
             out["words"] = self.words
         return out
@@ -45,12 +50,15 @@ class Claim:
 
 _AMOUNT = r"(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3}){2,}(?:,\d{1,2}|,-)?"
 _PERCENT = r"\d{1,3}(?:[.,]\d{1,4})?\s*%"
-_REAL_WORDS = r"(realisasi|direalisasikan|terealisasi|penggunaan anggaran|penyerapan|terserap|menyerap|serapan)"
+_REAL_WORDS = (
+    r"(realisasi|direalisasikan|terealisasi|penggunaan anggaran|penyerapan|terserap|menyerap|serapan)"
+)
 _PAGU_WORDS = r"(pagu|alokasi anggaran|total anggaran|anggaran (?:awal|akhir)|dipa)"
 _NUM_WORDS = r"(?:\s*\(([a-z ]+)\))?"
 _COUNT = re.compile(r"\b(\d{1,3})" + _NUM_WORDS + r"\s+(sasaran|indikator)\b", re.IGNORECASE)
 _NOT_ACHIEVED = re.compile(
-    r"\b(?:hanya|terdapat|ada|sebanyak)?\s*(\d{1,3})" + _NUM_WORDS
+    r"\b(?:hanya|terdapat|ada|sebanyak)?\s*(\d{1,3})"
+    + _NUM_WORDS
     + r"\s+(?:ikk|iku|ikp|ikss|indikator(?: kinerja)?(?: \w+)?)\s+(?:yang\s+)?(?:belum|tidak)\s+"
     r"(?:dapat\s+)?(?:tercapai|dicapai|mencapai|memenuhi|berhasil)",
     re.IGNORECASE,
@@ -95,7 +103,7 @@ def _sentences(para: list[_Piece]) -> list[tuple[str, list[_Piece]]]:
         spans.append((start, len(text), piece))
     out = []
     start = 0
-    for m in list(_SENTENCE_END.finditer(text)) + [None]:
+    for m in [*_SENTENCE_END.finditer(text), None]:
         end = m.end() if m else len(text)
         chunk = text[start:end].strip()
         if chunk:
@@ -109,7 +117,9 @@ def _where(pieces: list[_Piece], token: str) -> tuple[int, BBox]:
     for p in pieces:
         if token in p.text:
             return p.page, p.box
-    return pieces[0].page, BBox.enclosing([p.box for p in pieces if p.page == pieces[0].page]) or pieces[0].box
+    return pieces[0].page, BBox.enclosing([p.box for p in pieces if p.page == pieces[0].page]) or pieces[
+        0
+    ].box
 
 
 def _section_of(sections: list[Section], page: int) -> str | None:
@@ -126,21 +136,33 @@ def extract_claims(doc: Document, sections: list[Section], table_boxes: dict[int
     return claims
 
 
-def _claim(kind: ClaimKind, token: str, sentence: str, pieces: list[_Piece], sections: list[Section],
-           hint: str, words: str | None = None) -> Claim:
+def _claim(
+    kind: ClaimKind,
+    token: str,
+    sentence: str,
+    pieces: list[_Piece],
+    sections: list[Section],
+    hint: str,
+    words: str | None = None,
+) -> Claim:
     page, box = _where(pieces, token.strip())
     fig = parse_figure(token, column_hint=hint)
     n_words = words_to_int(words) if words else None
-    return Claim(kind, fig, " ".join(sentence.split()), Provenance(page=page, bbox=box, raw=token.strip(),
-                                                                   sentence=" ".join(sentence.split())),
-                 _section_of(sections, page), n_words)
+    return Claim(
+        kind,
+        fig,
+        " ".join(sentence.split()),
+        Provenance(page=page, bbox=box, raw=token.strip(), sentence=" ".join(sentence.split())),
+        _section_of(sections, page),
+        n_words,
+    )
 
 
 def _claims_in(sentence: str, pieces: list[_Piece], sections: list[Section]) -> list[Claim]:
     out: list[Claim] = []
     low = sentence.lower()
     for m in re.finditer(_AMOUNT, sentence):
-        before = low[max(0, m.start() - 90): m.start()]
+        before = low[max(0, m.start() - 90) : m.start()]
         if re.search(r"efisiensi|sisa|selisih", before[-45:]):
             continue
         # The nearest keyword before the amount says what it is.
@@ -160,8 +182,9 @@ def _claims_in(sentence: str, pieces: list[_Piece], sections: list[Section]) -> 
         claim.extra["whole_report"] = paired  # "2 sasaran dengan 5 indikator": the report's totals
         out.append(claim)
     for m in _NOT_ACHIEVED.finditer(sentence):
-        out.append(_claim(ClaimKind.COUNT_NOT_ACHIEVED, m.group(1), sentence, pieces, sections, "jumlah",
-                          m.group(2)))
+        out.append(
+            _claim(ClaimKind.COUNT_NOT_ACHIEVED, m.group(1), sentence, pieces, sections, "jumlah", m.group(2))
+        )
     return out
 
 
@@ -171,7 +194,16 @@ def claims_from_example(items: list[dict]) -> list[Claim]:
     for item in items:
         raw = str(item["printed"])
         sentence = item.get("sentence", raw)
-        out.append(Claim(ClaimKind(item["kind"]), parse_figure(raw), sentence,
-                         Provenance(page=int(item.get("page", 1)), bbox=BBox(0, 0, 10, 10), raw=raw,
-                                    sentence=sentence), item.get("section"), item.get("words")))
+        out.append(
+            Claim(
+                ClaimKind(item["kind"]),
+                parse_figure(raw),
+                sentence,
+                Provenance(
+                    page=int(item.get("page", 1)), bbox=BBox(0, 0, 10, 10), raw=raw, sentence=sentence
+                ),
+                item.get("section"),
+                item.get("words"),
+            )
+        )
     return out

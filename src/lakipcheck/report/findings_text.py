@@ -1,4 +1,4 @@
-"""Findings as text for a terminal: grouped by severity, each with its pages, values and what they should be."""
+"""Findings as text for a terminal: grouped by severity, each with pages, values and what they should be."""
 
 from __future__ import annotations
 
@@ -12,10 +12,20 @@ _HEAD = {
     "en": {Severity.ERROR: "ERRORS", Severity.WARNING: "WARNINGS", Severity.INFO: "INFORMATION"},
 }
 _WORDS = {
-    "id": {"page": "hlm.", "found": "tercetak", "expected": "seharusnya", "none": "Tidak ada temuan.",
-           "summary": "{e} kesalahan, {w} peringatan, {i} informasi"},
-    "en": {"page": "p.", "found": "printed", "expected": "expected", "none": "No findings.",
-           "summary": "{e} errors, {w} warnings, {i} information"},
+    "id": {
+        "page": "hlm.",
+        "found": "tercetak",
+        "expected": "seharusnya",
+        "none": "Tidak ada temuan.",
+        "summary": "{e} kesalahan, {w} peringatan, {i} informasi",
+    },
+    "en": {
+        "page": "p.",
+        "found": "printed",
+        "expected": "expected",
+        "none": "No findings.",
+        "summary": "{e} errors, {w} warnings, {i} information",
+    },
 }
 
 
@@ -25,7 +35,8 @@ def render_findings(report: Report, findings: list[Finding], lang: str = "id") -
     counts = {s: sum(1 for f in findings if f.severity == s) for s in Severity}
     out = [
         f"{report.file}  ({report.n_pages} pages)  {info.agency or '?'}  {info.year or '?'}",
-        "  " + w["summary"].format(e=counts[Severity.ERROR], w=counts[Severity.WARNING], i=counts[Severity.INFO]),
+        "  "
+        + w["summary"].format(e=counts[Severity.ERROR], w=counts[Severity.WARNING], i=counts[Severity.INFO]),
         "",
     ]
     if not findings:
@@ -38,7 +49,9 @@ def render_findings(report: Report, findings: list[Finding], lang: str = "id") -
         for f in group:
             pages = ", ".join(map(str, f.pages))
             out.append(f"  [{f.rule}] {w['page']} {pages}  {f.title}")
-            out.extend(textwrap.wrap(f.message, width=108, initial_indent="      ", subsequent_indent="      "))
+            out.extend(
+                textwrap.wrap(f.message, width=108, initial_indent="      ", subsequent_indent="      ")
+            )
             if f.found is not None or f.expected is not None:
                 out.append(f"      {w['found']}: {f.found or '-'}   {w['expected']}: {f.expected or '-'}")
             for loc in f.locations:

@@ -39,10 +39,13 @@ def input_span(fig: Figure, value: Decimal | None = None) -> Span:
     another reading of the print is tried (see :func:`readings`)."""
     assert fig.value is not None
     v = fig.value if value is None else value
-    if (fig.decimals or 0) == 0 and fig.kind != FigureKind.RUPIAH and fig.scale == 1 or value is not None:
+    if ((fig.decimals or 0) == 0 and fig.kind != FigureKind.RUPIAH and fig.scale == 1) or value is not None:
         if value is None or v == fig.value:
-            lo, hi = interval(fig, mode="round") if (fig.decimals or 0) > 0 or fig.kind == FigureKind.RUPIAH \
+            lo, hi = (
+                interval(fig, mode="round")
+                if (fig.decimals or 0) > 0 or fig.kind == FigureKind.RUPIAH
                 else (v, v)
+            )
             return Span(lo, hi)
         return Span(v, v)
     lo, hi = interval(fig, mode="round")
@@ -53,12 +56,14 @@ _LONE_GROUP = re.compile(r"^[^\d]*\d{1,3}[.,]\d{3}(?!\d)[^\d.,]*$")
 
 
 def readings(fig: Figure) -> list[Decimal]:
-    """The values a printed number may mean. "203.955" or "1,500" (one separator, three digits after it) may be
-    a thousands group or a decimal point; reports mix both conventions even inside one table."""
+    """The values a printed number may mean. In "203.955" or "1,500" (one separator, three digits after it)
+    the separator may group thousands or mark decimals; reports mix both conventions even inside a table."""
     assert fig.value is not None
     out = [fig.value]
     if fig.kind != FigureKind.RUPIAH and _LONE_GROUP.match(fig.raw.strip()):
-        alt = fig.value * 1000 if (fig.decimals or 0) == 3 else fig.value / 1000 if fig.decimals == 0 else None
+        alt = (
+            fig.value * 1000 if (fig.decimals or 0) == 3 else fig.value / 1000 if fig.decimals == 0 else None
+        )
         if alt is not None:
             out.append(alt)
     return out

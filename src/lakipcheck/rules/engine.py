@@ -21,7 +21,7 @@ class _Facts(dict):
 
 
 def render(template: str, facts: dict[str, Any]) -> str:
-    """Fill ``{name}`` placeholders (already validated as plain names) from ``facts``; nothing is evaluated."""
+    """Fill ``{name}`` placeholders (validated as plain names) from ``facts``; nothing is evaluated."""
     return string.Formatter().vformat(template, (), _Facts({k: _text(v) for k, v in facts.items()}))
 
 

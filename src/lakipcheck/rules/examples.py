@@ -38,15 +38,20 @@ def _values(ind: Indicator, row: dict[str, Any], table_id: str, r: int) -> None:
         quarter = number if role == Role.RENAKSI_TW else None
         year = number if role != Role.RENAKSI_TW else None
         fig = parse_figure(str(printed), column_hint=role_key)
-        prov = Provenance(page=page, bbox=_BOX, raw=str(printed), table_id=table_id, row=r, col=c,
-                          column_name=role_key)
+        prov = Provenance(
+            page=page, bbox=_BOX, raw=str(printed), table_id=table_id, row=r, col=c, column_name=role_key
+        )
         ind.values.append(StatedValue(role, fig, prov, kind, year, quarter))
 
 
 def _indicator(data: dict[str, Any], n: int) -> Indicator:
-    ind = Indicator(key=data.get("code") or f"ind-{n}", name=data.get("name", f"Jumlah peserta kegiatan {n}"),
-                    code=data.get("code"), unit=data.get("unit"),
-                    polarity=Polarity(data.get("polarity", "unknown")))
+    ind = Indicator(
+        key=data.get("code") or f"ind-{n}",
+        name=data.get("name", f"Jumlah peserta kegiatan {n}"),
+        code=data.get("code"),
+        unit=data.get("unit"),
+        polarity=Polarity(data.get("polarity", "unknown")),
+    )
     rows = data.get("rows") or [data]
     for r, row in enumerate(rows):
         _values(ind, row, row.get("table", f"t{r}"), n)
@@ -58,18 +63,37 @@ def _budget(items: list[dict[str, Any]]) -> list[BudgetLine]:
     for r, item in enumerate(items):
         kind = TableKind(item.get("table_kind", "budget_realisation"))
         table_id = item.get("table", "b1")
-        line = BudgetLine(table_id=table_id, row=r, label=item.get("label", f"baris {r + 1}"), code=item.get("code"),
-                          level=int(item.get("level", 1)), is_total=bool(item.get("total", False)),
-                          indicator_key=item.get("indicator"))
-        for c, (key, role) in enumerate((("pagu", Role.BUDGET_PAGU), ("realisasi", Role.BUDGET_REALISASI),
-                                          ("percent", Role.BUDGET_PERCENT))):
+        line = BudgetLine(
+            table_id=table_id,
+            row=r,
+            label=item.get("label", f"baris {r + 1}"),
+            code=item.get("code"),
+            level=int(item.get("level", 1)),
+            is_total=bool(item.get("total", False)),
+            indicator_key=item.get("indicator"),
+        )
+        for c, (key, role) in enumerate(
+            (
+                ("pagu", Role.BUDGET_PAGU),
+                ("realisasi", Role.BUDGET_REALISASI),
+                ("percent", Role.BUDGET_PERCENT),
+            )
+        ):
             if key in item:
                 raw = str(item[key])
-                prov = Provenance(page=int(item.get("page", 1)), bbox=_BOX, raw=raw, table_id=table_id, row=r,
-                                  col=c + 2, column_name=key)
+                prov = Provenance(
+                    page=int(item.get("page", 1)),
+                    bbox=_BOX,
+                    raw=raw,
+                    table_id=table_id,
+                    row=r,
+                    col=c + 2,
+                    column_name=key,
+                )
                 line.values.append(StatedValue(role, parse_figure(raw, column_hint=key), prov, kind))
-        line.provenance = Provenance(page=int(item.get("page", 1)), bbox=_BOX, raw=line.label, table_id=table_id,
-                                     row=r)
+        line.provenance = Provenance(
+            page=int(item.get("page", 1)), bbox=_BOX, raw=line.label, table_id=table_id, row=r
+        )
         out.append(line)
     return out
 
@@ -79,9 +103,20 @@ def _tables(items: list[dict[str, Any]]) -> list[Table]:
     for n, item in enumerate(items):
         page = int(item.get("page", 1))
         rows = [[Cell(str(t), _BOX, page) for t in row] for row in item.get("rows", [])]
-        out.append(Table(id=item.get("id", f"p{page}-t{n + 1}"), page=page, bbox=_BOX, engine=Engine.PDFPLUMBER,
-                         columns=list(item.get("columns", [])), rows=rows, header=[list(item.get("columns", []))],
-                         pages=[page], kind=TableKind(item.get("kind", "other")), caption=item.get("caption")))
+        out.append(
+            Table(
+                id=item.get("id", f"p{page}-t{n + 1}"),
+                page=page,
+                bbox=_BOX,
+                engine=Engine.PDFPLUMBER,
+                columns=list(item.get("columns", [])),
+                rows=rows,
+                header=[list(item.get("columns", []))],
+                pages=[page],
+                kind=TableKind(item.get("kind", "other")),
+                caption=item.get("caption"),
+            )
+        )
     return out
 
 
@@ -95,9 +130,16 @@ def report_from_example(example: dict[str, Any]) -> Report:
     else:
         indicators = []
     sections = [Section(SectionKind(k), k, 1, 1) for k in example.get("sections", [])]
-    report = Report(file="example.pdf", sha256="0" * 64, n_pages=1, info=info, sections=sections,
-                    tables=_tables(example.get("tables", [])), indicators=indicators,
-                    budget_lines=_budget(example.get("budget", [])))
+    report = Report(
+        file="example.pdf",
+        sha256="0" * 64,
+        n_pages=1,
+        info=info,
+        sections=sections,
+        tables=_tables(example.get("tables", [])),
+        indicators=indicators,
+        budget_lines=_budget(example.get("budget", [])),
+    )
     if "claims" in example:
         from lakipcheck.model.claims import claims_from_example
 

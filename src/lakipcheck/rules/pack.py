@@ -22,7 +22,18 @@ LANGS = ("id", "en")
 _CODE = re.compile(r"^[A-Z]{2}\d{3}$")
 _NAME = re.compile(r"^[a-z][a-z0-9-]*$")
 _FIELD = re.compile(r"^[a-z_][a-z0-9_]*$")
-_KEYS = {"code", "name", "check", "severity", "title", "message", "rationale", "params", "enabled", "examples"}
+_KEYS = {
+    "code",
+    "name",
+    "check",
+    "severity",
+    "title",
+    "message",
+    "rationale",
+    "params",
+    "enabled",
+    "examples",
+}
 
 
 class PackError(Exception):
@@ -81,7 +92,9 @@ def _rule(data: Any, source: str, settings: dict[str, Any]) -> RuleSpec:
     try:
         prim = registry.get(data["check"])
     except KeyError:
-        raise PackError(f"{where}: unknown check '{data['check']}' (known: {', '.join(registry.names())})") from None
+        raise PackError(
+            f"{where}: unknown check '{data['check']}' (known: {', '.join(registry.names())})"
+        ) from None
     params = data.get("params") or {}
     if not isinstance(params, dict):
         raise PackError(f"{where}: params must be a mapping")

@@ -74,8 +74,11 @@ def capaian_ratio(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                 name, span = formulas[0]
                 exact = span.mid()
                 decimals = max(c.figure.decimals or 0, 2)
-                expected = " / ".join(f"{show(sp.mid(), decimals)} ({nm})" for nm, sp in formulas) \
-                    if len(formulas) > 1 else show(exact, decimals)
+                expected = (
+                    " / ".join(f"{show(sp.mid(), decimals)} ({nm})" for nm, sp in formulas)
+                    if len(formulas) > 1
+                    else show(exact, decimals)
+                )
                 yield Hit(
                     facts={
                         "indicator": label(ind),
@@ -86,8 +89,11 @@ def capaian_ratio(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                         "formula": " / ".join(nm for nm, _ in formulas),
                         "polarity": ind.polarity.value,
                     },
-                    locations=[loc(c, f"{table_name(c.table_kind)}: % capaian"), loc(t, "target"),
-                               loc(r, "realisasi")],
+                    locations=[
+                        loc(c, f"{table_name(c.table_kind)}: % capaian"),
+                        loc(t, "target"),
+                        loc(r, "realisasi"),
+                    ],
                     expected=expected,
                     found=c.figure.raw,
                     evidence={

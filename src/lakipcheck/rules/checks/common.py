@@ -6,7 +6,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
-from lakipcheck.model.types import Indicator, Report, Role, StatedValue
+from lakipcheck.model.types import Indicator, Role, StatedValue
 from lakipcheck.numbers import FigureKind
 from lakipcheck.rules.arith import fmt
 from lakipcheck.rules.types import Location
@@ -27,13 +27,35 @@ TABLE_NAMES = {
 }
 
 _COUNT_UNITS = {
-    "orang", "dokumen", "unit", "sekolah", "kegiatan", "laporan", "paket", "lembaga", "desa", "kali", "buah",
-    "kelompok", "peserta", "guru", "kab/kota", "opd", "rekomendasi", "layanan", "judul", "naskah", "satker",
+    "orang",
+    "dokumen",
+    "unit",
+    "sekolah",
+    "kegiatan",
+    "laporan",
+    "paket",
+    "lembaga",
+    "desa",
+    "kali",
+    "buah",
+    "kelompok",
+    "peserta",
+    "guru",
+    "kab/kota",
+    "opd",
+    "rekomendasi",
+    "layanan",
+    "judul",
+    "naskah",
+    "satker",
 }
 _SCORE_UNITS = {"nilai", "indeks", "%", "persen", "predikat", "poin", "point", "skor", "rasio", "opini"}
 _COUNT_NAME = re.compile(r"^\s*(jumlah|banyaknya)\b", re.IGNORECASE)
-_SCORE_NAME = re.compile(r"^\s*(nilai|indeks|persentase|prosentase|presentase|predikat|skor|rasio|tingkat|"
-                         r"rata-rata|angka|opini|level)\b", re.IGNORECASE)
+_SCORE_NAME = re.compile(
+    r"^\s*(nilai|indeks|persentase|prosentase|presentase|predikat|skor|rasio|tingkat|"
+    r"rata-rata|angka|opini|level)\b",
+    re.IGNORECASE,
+)
 
 
 def table_name(kind: TableKind | None, lang: str = "id") -> str:
@@ -53,8 +75,12 @@ def loc(v: StatedValue, what: str = "") -> Location:
 
 
 def numeric(v: StatedValue | None) -> bool:
-    return v is not None and v.figure.value is not None and v.figure.kind in (
-        FigureKind.NUMBER, FigureKind.PERCENT, FigureKind.RUPIAH) and v.figure.qualifier is None
+    return (
+        v is not None
+        and v.figure.value is not None
+        and v.figure.kind in (FigureKind.NUMBER, FigureKind.PERCENT, FigureKind.RUPIAH)
+        and v.figure.qualifier is None
+    )
 
 
 def rows(ind: Indicator) -> dict[tuple[str, int], dict[Role, StatedValue]]:
