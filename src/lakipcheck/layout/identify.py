@@ -289,6 +289,8 @@ def _agency_names(text: str) -> list[tuple[str, bool]]:
                 break
             if not (_name_token(tokens[j]) or word.lower() in _CONNECTORS):
                 break
+            if word.upper() in _AGENCY_HEADS and j > i + 1:
+                break  # "Direktorat Jenderal ... Balai Guru Penggerak ...": the next unit starts here
             if head == "PEMERINTAH":
                 break  # "Pemerintah" names an agency only as "Pemerintah Provinsi/Kabupaten/Kota X"
             j += 1
@@ -321,6 +323,9 @@ def _agency(cover_lines: list, furniture: list[str], body: list[list[str]]) -> s
             names = _agency_names(line)
             if names and not any(r for _, r in names):
                 for extra in (1, 2):
+                    nxt = lines[i + extra] if i + extra < len(lines) else ""
+                    if _TOKEN.findall(nxt)[:1] and _TOKEN.findall(nxt)[0].upper() in _AGENCY_HEADS:
+                        break  # the next line names another unit: do not run the two together
                     joined = [n for n in _agency_names(" ".join(lines[i : i + 1 + extra])) if n[1]]
                     if joined:
                         names, skip_to = joined, i + extra
