@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Iterator
 from enum import StrEnum
 from pathlib import Path
 from typing import Annotated
@@ -12,6 +13,7 @@ import typer
 
 from lakipcheck import __version__
 from lakipcheck.ingest import InputError
+from lakipcheck.model.types import Report
 from lakipcheck.pipeline import DEFAULT_MAX_PAGES, NotALakip, extract
 from lakipcheck.report.findings_json import findings_dict
 from lakipcheck.report.findings_text import render_findings
@@ -54,6 +56,43 @@ def main(
     """lakipcheck: read a LAKIP PDF, extract its tables and figures, cross-check them."""
 
 
+def _read_all(files: list[Path], max_pages: int) -> Iterator[tuple[Path, Report | None, dict | None]]:
+    """Each file's report, or the error record that replaces it; one bad file never stops the others."""
+    for path in files:
+        try:
+            yield path, extract(path, max_pages=max_pages), None
+        except InputError as exc:
+            _fail(exc.message)
+            yield path, None, {"file": str(path), "error": {"code": exc.code, "message": exc.message}}
+        except NotALakip as exc:
+            _fail(str(exc))
+            yield (
+                path,
+                None,
+                {
+                    "file": str(path),
+                    "error": {"code": "not-lakip", "message": str(exc)},
+                    "document": exc.report.info.to_dict(),
+                },
+            )
+        except Exception as exc:  # never a traceback for one bad file; keep the others' results
+            _fail(f"{path}: internal error while reading this file ({type(exc).__name__}: {exc})")
+            yield path, None, {"file": str(path), "error": {"code": "internal", "message": str(exc)}}
+
+
+def _emit(docs: list[dict], texts: list[str], fmt: Format, batch_schema: str, output: Path | None) -> None:
+    """Write the JSON document (one file: the object; several: a batch) or the texts."""
+    if fmt == Format.json:
+        payload = docs[0] if len(docs) == 1 else {"schema": batch_schema, "documents": docs}
+        body = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
+    else:
+        body = "\n".join(texts)
+    if output:
+        output.write_text(body, encoding="utf-8")
+    elif body.strip():
+        sys.stdout.write(body)
+
+
 @app.command("extract")
 def extract_cmd(
     files: Annotated[list[Path], typer.Argument(help="One or more PDF files.", show_default=False)],
@@ -72,45 +111,15 @@ def extract_cmd(
     status = EXIT_OK
     docs: list[dict] = []
     texts: list[str] = []
-    for path in files:
-        try:
-            report = extract(path, max_pages=max_pages)
-        except InputError as exc:
-            _fail(exc.message)
+    for _path, report, error in _read_all(files, max_pages):
+        if report is None:
             status = EXIT_INPUT
-            docs.append({"file": str(path), "error": {"code": exc.code, "message": exc.message}})
-            continue
-        except NotALakip as exc:
-            _fail(str(exc))
-            status = EXIT_INPUT
-            docs.append(
-                {
-                    "file": str(path),
-                    "error": {"code": "not-lakip", "message": str(exc)},
-                    "document": exc.report.info.to_dict(),
-                }
-            )
-            continue
-        except Exception as exc:  # never a traceback for one bad file; keep the others' results
-            _fail(f"{path}: internal error while reading this file ({type(exc).__name__}: {exc})")
-            status = EXIT_INPUT
-            docs.append({"file": str(path), "error": {"code": "internal", "message": str(exc)}})
-            continue
-        if fmt == Format.json:
+            docs.append(error or {})
+        elif fmt == Format.json:
             docs.append(report_dict(report, cells=cells))
         else:
             texts.append(render_text(report))
-    if fmt == Format.json:
-        payload = (
-            docs[0] if len(files) == 1 else {"schema": "lakipcheck/extract-batch@1.0", "documents": docs}
-        )
-        body = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    else:
-        body = "\n".join(texts)
-    if output:
-        output.write_text(body, encoding="utf-8")
-    elif body.strip():
-        sys.stdout.write(body)
+    _emit(docs, texts, fmt, "lakipcheck/extract-batch@1.0", output)
     raise typer.Exit(status)
 
 
@@ -159,29 +168,10 @@ def check_cmd(
     docs: list[dict] = []
     texts: list[str] = []
     threshold = {"error": 3, "warning": 2, "never": 99}[fail_on.value]
-    for path in files:
-        try:
-            report = extract(path, max_pages=max_pages)
-        except InputError as exc:
-            _fail(exc.message)
+    for _path, report, error in _read_all(files, max_pages):
+        if report is None:
             status = max(status, EXIT_INPUT)
-            docs.append({"file": str(path), "error": {"code": exc.code, "message": exc.message}})
-            continue
-        except NotALakip as exc:
-            _fail(str(exc))
-            status = max(status, EXIT_INPUT)
-            docs.append(
-                {
-                    "file": str(path),
-                    "error": {"code": "not-lakip", "message": str(exc)},
-                    "document": exc.report.info.to_dict(),
-                }
-            )
-            continue
-        except Exception as exc:  # never a traceback for one bad file; keep the others' results
-            _fail(f"{path}: internal error while reading this file ({type(exc).__name__}: {exc})")
-            status = max(status, EXIT_INPUT)
-            docs.append({"file": str(path), "error": {"code": "internal", "message": str(exc)}})
+            docs.append(error or {})
             continue
         findings = run_rules(report, rules, lang=lang.value)
         if any(f.severity.rank >= threshold for f in findings):
@@ -190,15 +180,7 @@ def check_cmd(
             docs.append(findings_dict(report, findings, rules_dir=pack, lang=lang.value))
         else:
             texts.append(render_findings(report, findings, lang.value))
-    if fmt == Format.json:
-        payload = docs[0] if len(files) == 1 else {"schema": "lakipcheck/check-batch@1.0", "documents": docs}
-        body = json.dumps(payload, ensure_ascii=False, indent=2) + "\n"
-    else:
-        body = "\n".join(texts)
-    if output:
-        output.write_text(body, encoding="utf-8")
-    elif body.strip():
-        sys.stdout.write(body)
+    _emit(docs, texts, fmt, "lakipcheck/check-batch@1.0", output)
     raise typer.Exit(status)
 
 
