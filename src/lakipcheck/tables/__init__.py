@@ -1,4 +1,5 @@
-"""Tables: find tables on the pages that have them, rebuild cells and headers, join continuations, classify."""
+"""Tables: find tables on the pages that have them, rebuild cells and headers, join continuations,
+classify."""
 
 from lakipcheck.tables.types import Cell, Engine, Table, TableKind
 

@@ -44,18 +44,6 @@ def _signals(table: Table) -> _Signals:
     return _Signals(header, section, years, tw, first_col)
 
 
-_MONEY_TERMS = ("anggaran", "pagu", "alokasi", "(rp", "rp.", "rupiah", "dana", "biaya", "keuangan")
-
-
-def _kinerja_target(table: Table) -> bool:
-    """A target column whose header names no money: a performance target, not a budget plan."""
-    for name in table.columns:
-        n = name.lower()
-        if _has(n, "target", "rencana") and not any(t in n for t in _MONEY_TERMS):
-            return True
-    return False
-
-
 def classify(table: Table) -> tuple[TableKind, float]:
     """Return the table's kind and a score in [0, 1] saying how clearly the header shows it."""
     s = _signals(table)
@@ -66,7 +54,8 @@ def classify(table: Table) -> tuple[TableKind, float]:
     money = _has(h, "anggaran", "pagu", "alokasi", "(rp)", "rp.", "rupiah", "dana", "biaya")
     indicator = _has(h, "indikator", "ikk", "iku", "ikp", "ikss", "sasaran")
     kegiatan = _has(h, "kegiatan", "program", "sub kegiatan")
-    renstra_end = _has(h, "akhir renstra", "target akhir", "akhir periode", "akhir rpjmd", "target renstra 20")
+    renstra_end = _has(h, "akhir renstra", "target akhir", "akhir periode", "akhir rpjmd",
+                       "target renstra 20")
     in_pk = _has(s.section, "perjanjian kinerja", "penetapan kinerja")
     # Only the lampiran form is a PENGUKURAN table; a BAB III table titled "Pengukuran Capaian ..." is the
     # capaian table itself.
@@ -84,13 +73,9 @@ def classify(table: Table) -> tuple[TableKind, float]:
         return TableKind.RINCIAN_OUTPUT, 0.85
     if s.tw >= 2 and realisasi and not _has(h, "rencana aksi"):
         return TableKind.PENGUKURAN, 0.75
-    if s.tw >= 2 or _has(h, "rencana aksi") or in_renaksi and target and not realisasi:
+    if s.tw >= 2 or _has(h, "rencana aksi") or (in_renaksi and target and not realisasi):
         return TableKind.RENCANA_AKSI, 0.8 if s.tw >= 2 else 0.6
     if money and realisasi:
-        # Some tables put each indicator's target / realisasi / capaian beside its programme's budget: the
-        # indicator part makes them capaian tables (the money columns stay named as printed).
-        if indicator and capaian and _kinerja_target(table):
-            return TableKind.CAPAIAN, 0.8
         return TableKind.BUDGET_REALISATION, 0.9
     if in_pengukuran and target and realisasi:
         return TableKind.PENGUKURAN, 0.8

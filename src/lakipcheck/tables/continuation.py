@@ -48,8 +48,9 @@ def _continues(prev: Table, nxt: Table, page_heights: dict[int, float]) -> bool:
     h_next = page_heights.get(nxt.page, 842.0)
     if nxt.bbox.top <= h_next * _TOP_ZONE and _repeated_header(prev, nxt):
         return True
-    last_bottom = max((c.bbox.bottom for c in prev.rows[-1] if c.bbox), default=prev.bbox.bottom) if prev.rows \
-        else prev.bbox.bottom
+    last_bottom = prev.bbox.bottom
+    if prev.rows:
+        last_bottom = max((c.bbox.bottom for c in prev.rows[-1] if c.bbox), default=prev.bbox.bottom)
     if last_bottom < h_prev * (1 - _BOTTOM_ZONE):
         return False
     if nxt.bbox.top > h_next * _TOP_ZONE:

@@ -7,6 +7,8 @@ from collections.abc import Callable
 from lakipcheck.ingest.types import Document, Page
 from lakipcheck.tables.build import build_table, merge_numbering_columns
 from lakipcheck.tables.classify import classify
+from lakipcheck.tables.columns import split_merged
+from lakipcheck.tables.combined import split_combined
 from lakipcheck.tables.continuation import join_continuations
 from lakipcheck.tables.grid import RawTable, drop_empty, from_lattice
 from lakipcheck.tables.lattice import find_lattices
@@ -17,7 +19,7 @@ SectionOf = Callable[[int], str | None]
 
 
 def _raw_tables(doc: Document, page: Page, *, use_camelot: bool) -> list[RawTable]:
-    raws = [drop_empty(from_lattice(page, lat)) for lat in find_lattices(page)]
+    raws = [drop_empty(from_lattice(page, split_merged(lat, page))) for lat in find_lattices(page)]
     raws = [r for r in raws if r.cells and r.n_cols >= 2 and r.n_rows >= 1]
     if use_camelot:
         covered = [r.bbox for r in raws]
@@ -26,7 +28,9 @@ def _raw_tables(doc: Document, page: Page, *, use_camelot: bool) -> list[RawTabl
     return raws
 
 
-def extract_tables(doc: Document, section_of: SectionOf | None = None, *, use_camelot: bool = True) -> list[Table]:
+def extract_tables(
+    doc: Document, section_of: SectionOf | None = None, *, use_camelot: bool = True
+) -> list[Table]:
     """All tables of the document in reading order, each with kind, engine and provenance of every cell."""
     tables: list[Table] = []
     for page in doc.pages:
@@ -42,5 +46,7 @@ def extract_tables(doc: Document, section_of: SectionOf | None = None, *, use_ca
     tables = join_continuations(tables, {p.number: p.height for p in doc.pages})
     for t in tables:
         merge_numbering_columns(t)
+    tables = [part for t in tables for part in split_combined(t)]
+    for t in tables:
         t.kind, t.kind_score = classify(t)
     return tables

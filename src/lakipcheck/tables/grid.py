@@ -146,13 +146,14 @@ def _redundant_column(rows: list[list[Cell]], j: int) -> bool:
     """Empty everywhere, or only copies of the merged cell to its left (a stray rule split a merged cell)."""
     for row in rows:
         cell = row[j]
-        if cell.text and not (j > 0 and cell.spanned and cell.bbox is not None and cell.bbox is row[j - 1].bbox):
+        copy = j > 0 and cell.spanned and cell.bbox is not None and cell.bbox is row[j - 1].bbox
+        if cell.text and not copy:
             return False
     return True
 
 
 def drop_empty(raw: RawTable) -> RawTable:
-    """Remove rows that are empty and columns that carry nothing of their own (artefacts of decorative rules)."""
+    """Remove empty rows and the columns that carry nothing of their own (artefacts of decorative rules)."""
     rows = [row for row in raw.cells if any(c.text for c in row)]
     if not rows:
         raw.cells = []

@@ -12,14 +12,16 @@ _KEYWORDS = (
     "no", "nomor", "uraian", "sasaran", "indikator", "kinerja", "target", "realisasi", "capaian", "satuan",
     "program", "kegiatan", "anggaran", "pagu", "alokasi", "serapan", "daya serap", "persentase", "keterangan",
     "tw", "triwulan", "tahun", "renstra", "kode", "volume", "output", "komponen", "ikk", "iku", "ikp",
-    "tujuan", "strategis", "formula", "rumus", "sumber", "data", "predikat", "nilai", "kondisi", "awal", "akhir",
-    "rencana", "aksi", "jumlah", "total", "kab", "kota", "interpretasi", "unsur", "wilayah", "nama", "analisis",
-    "%", "rp", "(rp)", "sisa", "efisiensi", "tingkat", "pk", "perjanjian",
+    "tujuan", "strategis", "formula", "rumus", "sumber", "data", "predikat", "nilai", "kondisi", "awal",
+    "akhir", "rencana", "aksi", "jumlah", "total", "kab", "kota", "interpretasi", "unsur", "wilayah", "nama",
+    "analisis", "%", "rp", "(rp)", "sisa", "efisiensi", "tingkat", "pk", "perjanjian",
 )
 _KEYWORD_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(k) for k in _KEYWORDS) + r")(?![a-z])")
 _NUMERIC = re.compile(r"^[\(\-–]?\s*(rp\.?\s*)?[\d][\d.,\s]*\s*%?\)?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d{2}$")
-_COMPARISON = re.compile(r"[<>≥≤]\s*\d")  # "≥ 100 %": a scale value, not a header
+# "≥ 100 %", "Lebih dari 100 %": a value or a scale step, not a header ("Target (%)" has no figure; a
+# formula's "x 100%" does not count).
+_COMPARISON = re.compile(r"[<>≥≤]\s*\d|(?<![\d.,*x×])(?<![*x×] )\d{2,}(?:[.,]\d+)?\s*%")
 _COLNUM = re.compile(r"^\(?\d{1,2}\)?$|^\(?\d{1,2}\s*=\s*[\d\s/x:+-]+\)?$")
 
 
@@ -46,12 +48,13 @@ def _is_header_row(texts: list[str]) -> bool:
         return False
     if any(len(v) > 90 or _COMPARISON.search(v) for v in vals):
         return False
-    hits = sum(1 for v in vals if _KEYWORD_RE.search(v.lower()) or _YEAR.match(v) or re.search(r"\b(19|20)\d{2}\b", v))
+    hits = sum(1 for v in vals
+               if _KEYWORD_RE.search(v.lower()) or _YEAR.match(v) or re.search(r"\b(19|20)\d{2}\b", v))
     return hits >= max(1, len(vals) // 3)
 
 
 def is_group_row(texts: list[str]) -> bool:
-    """A heading row inside the body: one text (a merged cell) across most of the row, e.g. "Sasaran 1: ..."."""
+    """A heading row inside the body: one text (a merged cell) across most of the row ("Sasaran 1: ...")."""
     vals = [t.strip() for t in texts if t.strip()]
     return len(texts) >= 3 and len(set(vals)) == 1 and len(vals) >= 0.6 * len(texts)
 
@@ -77,6 +80,15 @@ def split_header(raw: RawTable) -> tuple[list[str], list[list[str]], list[int]]:
             break
         header.append(row)
         i += 1
+    # A merged cell running from the header into the body (a row label spanning every row) means those rows
+    # were not a header.
+    cells = raw.cells
+    while header and start + len(header) < len(cells) and any(
+        a.bbox is not None and a.bbox is b.bbox
+        for a, b in zip(cells[start + len(header) - 1], cells[start + len(header)], strict=False)
+    ):
+        header.pop()
+        i = start + len(header)
     if not header:
         titles, i = [], 0
     body = [k for k in range(i, len(texts)) if not _is_numbering_row(texts[k])]

@@ -3,12 +3,14 @@ ruling lines PDFium found, so the page never has to be re-parsed by pdfminer."""
 
 from __future__ import annotations
 
+import itertools
 from dataclasses import dataclass
 
 from pdfplumber.table import cells_to_tables, edges_to_intersections, intersections_to_cells, merge_edges
 
 from lakipcheck.ingest.types import Page, Rule
 from lakipcheck.provenance import BBox
+from lakipcheck.tables.shading import border_rules, is_drawn
 
 SNAP = 3.0
 JOIN = 3.0
@@ -17,7 +19,6 @@ MIN_EDGE = 3.0
 # Boundaries closer than this are one boundary: Word's double and thick-thin borders draw two or three
 # parallel rules a few points apart, which would otherwise make empty sliver columns and rows.
 BOUNDARY_MERGE = 7.0
-_DRAWN = 0.1  # a rule at least this thick was drawn as a line; thinner ones are outline edges of boxes
 
 
 @dataclass(slots=True)
@@ -52,7 +53,8 @@ class Lattice:
 def _edge(rule: Rule) -> dict:
     if rule.orientation == "h":
         y = (rule.top + rule.bottom) / 2
-        return {"x0": rule.x0, "x1": rule.x1, "top": y, "bottom": y, "width": rule.x1 - rule.x0, "height": 0.0,
+        return {"x0": rule.x0, "x1": rule.x1, "top": y, "bottom": y, "width": rule.x1 - rule.x0,
+                "height": 0.0,
                 "orientation": "h", "object_type": "line"}
     x = (rule.x0 + rule.x1) / 2
     return {"x0": x, "x1": x, "top": rule.top, "bottom": rule.bottom, "width": 0.0,
@@ -79,33 +81,6 @@ def _index(bounds: list[float], value: float, tol: float) -> int:
     return best if best_d <= tol else -1
 
 
-def _thickness(rule: Rule) -> float:
-    return rule.bottom - rule.top if rule.orientation == "h" else rule.x1 - rule.x0
-
-
-def _inside(rule: Rule, box: BBox) -> bool:
-    cx, cy = (rule.x0 + rule.x1) / 2, (rule.top + rule.bottom) / 2
-    return box.x0 + SNAP < cx < box.x1 - SNAP and box.top + SNAP < cy < box.bottom - SNAP
-
-
-def table_rules(rules: list[Rule]) -> list[Rule]:
-    """The rules that can be cell borders.
-
-    Word draws a table's borders as thin filled rectangles (rules with some thickness) and a shaded cell's
-    background as a mosaic of rectangles: padding stripes along the borders and one box per text line. Those
-    boxes reach the ingest only as zero-thickness outline edges. Inside a table whose grid is drawn, such edges
-    are dropped: they would cut shaded cells into slivers, and the ones on a border only repeat it."""
-    drawn = [r for r in rules if _thickness(r) >= _DRAWN]
-    outline = [r for r in rules if _thickness(r) < _DRAWN]
-    if not drawn or not outline:
-        return rules
-    grids = _lattices(drawn, 2, 2)
-    if not grids:
-        return rules
-    keep = [r for r in outline if not any(_inside(r, g.bbox) for g in grids)]
-    return drawn + keep
-
-
 def _crosses(h: dict, v: dict, tol: float = INTERSECT) -> bool:
     return h["x0"] - tol <= v["x0"] <= h["x1"] + tol and v["top"] - tol <= h["top"] <= v["bottom"] + tol
 
@@ -113,12 +88,12 @@ def _crosses(h: dict, v: dict, tol: float = INTERSECT) -> bool:
 def _open_sides(edges: list[dict]) -> list[dict]:
     """Vertical edges for a table drawn without its outer left or right border.
 
-    Where row rules of a ruled table end together at one x (each crossing at least two column rules), and a
-    column rule runs between two such rows, the table's side is taken to be there. Without it the outermost
+    Where drawn row rules end together at one x (each crossing a column rule), and a column rule runs between
+    two such rows, the table's side is taken to be there. Without it the outermost
     columns would have no closed cells and fall off the table."""
     hs = [e for e in edges if e["orientation"] == "h"]
     vs = [e for e in edges if e["orientation"] == "v"]
-    rows = [h for h in hs if sum(1 for v in vs if _crosses(h, v)) >= 2]
+    rows = [h for h in hs if any(_crosses(h, v) for v in vs)]
     out: list[dict] = []
     for key in ("x0", "x1"):
         for group in _chains(rows, key, SNAP):
@@ -126,7 +101,7 @@ def _open_sides(edges: list[dict]) -> list[dict]:
                 continue
             x = sum(h[key] for h in group) / len(group)
             group.sort(key=lambda h: h["top"])
-            for a, b in zip(group, group[1:], strict=False):
+            for a, b in itertools.pairwise(group):
                 if b["top"] - a["top"] < MIN_EDGE or _closed(vs, x, a["top"], b["top"]):
                     continue
                 if any(v["top"] <= a["top"] + INTERSECT and v["bottom"] >= b["top"] - INTERSECT
@@ -154,17 +129,27 @@ def _chains(edges: list[dict], key: str, tol: float) -> list[list[dict]]:
 
 def find_lattices(page: Page, *, min_rows: int = 2, min_cols: int = 2) -> list[Lattice]:
     """Ruled tables on a page, top to bottom. Tiny grids (a boxed paragraph, a logo frame) are dropped."""
-    return _lattices(table_rules(page.rules), min_rows, min_cols)
+    drawn = _merged([r for r in page.rules if is_drawn(r)])
+    sides = _open_sides(drawn)
+    rules = page.rules
+    if len(drawn) < len(rules):
+        rules = border_rules(rules, [g.bbox for g in _lattices(drawn + sides, 2, 1)])
+    return _lattices(_merged(rules) + sides, min_rows, min_cols)
 
 
-def _lattices(rules: list[Rule], min_rows: int, min_cols: int) -> list[Lattice]:
+def _merged(rules: list[Rule]) -> list[dict]:
+    """pdfplumber edges of the rules, collinear pieces joined, short bits dropped."""
     edges = [_edge(r) for r in rules]
     edges = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= 1]
-    if len(edges) < 4:
+    if not edges:
         return []
     edges = merge_edges(edges, SNAP, SNAP, JOIN, JOIN)
-    edges = [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= MIN_EDGE]
-    edges += _open_sides(edges)
+    return [e for e in edges if (e["width"] if e["orientation"] == "h" else e["height"]) >= MIN_EDGE]
+
+
+def _lattices(edges: list[dict], min_rows: int, min_cols: int) -> list[Lattice]:
+    if len(edges) < 4:
+        return []
     intersections = edges_to_intersections(edges, INTERSECT, INTERSECT)
     cells = intersections_to_cells(intersections)
     out: list[Lattice] = []

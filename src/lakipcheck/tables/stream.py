@@ -49,7 +49,8 @@ def borderless_candidates(page: Page, covered: list[BBox]) -> list[BBox]:
             if run and ln.bbox.top - run[-1].bbox.bottom > 3 * max(ln.bbox.height, 8):
                 close()
             run.append(ln)
-        elif run and ln.bbox.top - run[-1].bbox.bottom <= 1.5 * max(ln.bbox.height, 8) and len(ln.segments()) >= 2:
+        elif (run and ln.bbox.top - run[-1].bbox.bottom <= 1.5 * max(ln.bbox.height, 8)
+              and len(ln.segments()) >= 2):
             run.append(ln)  # a wrapped label line inside the table
         else:
             close()
@@ -79,7 +80,8 @@ def stream_tables(doc: Document, page: Page, region: BBox) -> list[RawTable]:
         for r, row in enumerate(t.cells):
             out_row: list[Cell] = []
             for c, cell in enumerate(row):
-                text = " ".join(str(t.df.iat[r, c]).split()) if r < t.df.shape[0] and c < t.df.shape[1] else ""
+                inside = r < t.df.shape[0] and c < t.df.shape[1]
+                text = " ".join(str(t.df.iat[r, c]).split()) if inside else ""
                 box = BBox(cell.x1, h - cell.y2, cell.x2, h - cell.y1)
                 out_row.append(Cell(text, box, page.number))
             cells.append(out_row)
