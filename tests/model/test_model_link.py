@@ -54,3 +54,12 @@ def test_heading_names_the_indicator():
         "(IKK) 2.1 Predikat SAKIP Balai Guru Penggerak (BGP) Provinsi NTT"
     )
     assert ind is not None and ind.code == "IKK 2.1"
+
+
+def test_names_differing_in_a_content_word_are_two_indicators():
+    reg = Registry()
+    reg.add("Angka kematian ibu per 100.000 kelahiran hidup", None)
+    found, _ = reg.find("Angka kematian bayi per 1.000 kelahiran hidup", None)
+    assert found is None
+    found, _ = reg.find("Angka kematian ibu per 100.000 kelahiran hidup (AKI)", None)
+    assert found is not None

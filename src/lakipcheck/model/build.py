@@ -228,7 +228,7 @@ class _Builder:
                 ind.unit = unit.lower()
         if "sasaran" in labels and labels.get("indicator") is not None and not ind.sasaran:
             _, sasaran = split_code(row[labels["sasaran"]].text)
-            if sasaran:
+            if sasaran and re.search(r"[A-Za-z]{3}", sasaran):  # a bare "1.1" is a code, not the sasaran
                 ind.sasaran = sasaran
 
     def _budget_table(self, table: Table) -> None:

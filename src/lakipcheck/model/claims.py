@@ -1,7 +1,11 @@
 """Claims: what the prose states about figures, found sentence by sentence with provenance.
 
-This first version reads the claims the table checks need with patterns (restated budget totals, the number
-of sasaran and indicators, how many indicators were not achieved). The narrative layer (spaCy) extends it.
+Two readers fill ``Report.claims``. :func:`extract_claims` reads, with patterns, the claims the table checks
+need (restated budget totals, the number of sasaran and indicators, how many indicators were not achieved).
+:func:`narrative_claims` runs the narrative layer (:mod:`lakipcheck.narrative`, a spaCy pipeline) over every
+paragraph and heading: each figure a sentence states and what it is (target, realisasi, capaian, change,
+Renstra end target, budget, number words, predicates, scores, years, dates, facts about the agency), with the
+indicator or budget line it is about.
 """
 
 from __future__ import annotations
@@ -23,6 +27,26 @@ class ClaimKind(StrEnum):
     COUNT_SASARAN = "count_sasaran"  # "2 (dua) sasaran"
     COUNT_INDIKATOR = "count_indikator"  # "5 (lima) indikator"
     COUNT_NOT_ACHIEVED = "count_not_achieved"  # "hanya 1 IKK yang belum dicapai"
+    # Narrative claims (lakipcheck.narrative): one figure of a sentence and what it is.
+    TARGET = "target"  # "target 2.568 orang"
+    REALISASI = "realisasi"  # "realisasi 2.613 orang" (the report year's)
+    CAPAIAN = "capaian"  # "... atau 101,75%"
+    PREV_REALISASI = "prev_realisasi"  # "tahun 2022 realisasi 1.991 orang" (``year`` says which)
+    CHANGE = "change"  # "mengalami peningkatan 622 orang" (extra["direction"]: up / down / none)
+    CHANGE_PERCENT = "change_percent"  # "... atau 31,24%"
+    RENSTRA_END_TARGET = "renstra_end_target"  # "target akhir Renstra Tahun 2024 ... 9.630 orang"
+    RENSTRA_END_CAPAIAN = "renstra_end_capaian"  # "... masih 47,80%"
+    SCORE = "score"  # "nilai 75,30 dengan predikat BB" (extra["predicate"])
+    PREDICATE = "predicate"  # a grade whose role the sentence does not say ("kategori B")
+    PAGU = "pagu"  # the pagu of one indicator / budget line (extra["budget_line"])
+    REALISASI_ANGGARAN = "realisasi_anggaran"
+    DAYA_SERAP = "daya_serap"
+    RATIO = "ratio"  # "X atau P% dari Y": extra["num"], extra["den"] are the printed X and Y
+    NUMBER_WORDS = "number_words"  # "48 (empat puluh delapan)": ``words`` / extra["words_value"]
+    YEARS = "years"  # the years a heading or sentence gives realisasi for (extra["years"])
+    DATE = "date"  # "9 Desember 2023", "bulan April 2022" (extra: day, month, year)
+    FACT = "fact"  # a fact about the agency (extra["fact"]: founded / staff / regencies)
+    MENTION = "mention"  # the sentence names an indicator (``indicator``); extra["section_indicator"]
 
 
 @dataclass(slots=True)
@@ -34,6 +58,9 @@ class Claim:
     section: str | None = None
     words: int | None = None  # the number written in words next to it, "5 (lima)"
     extra: dict = field(default_factory=dict)
+    indicator: str | None = None  # key of the indicator the figure is about
+    year: int | None = None  # the year the figure is for, when the sentence says
+    link: str | None = None  # how ``indicator`` was found: "code", "name" or "section"
 
     def to_dict(self) -> dict:
         out = {
@@ -45,6 +72,13 @@ class Claim:
         }
         if self.words is not None:
             out["words"] = self.words
+        if self.indicator is not None:
+            out["indicator"] = self.indicator
+            out["link"] = self.link
+        if self.year is not None:
+            out["year"] = self.year
+        if self.extra:
+            out["extra"] = {k: v for k, v in self.extra.items() if not k.startswith("_")}
         return out
 
 

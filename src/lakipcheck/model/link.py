@@ -54,7 +54,7 @@ class Registry:
         scores = process.extract(norm, self._norm, scorer=_score, limit=2)
         _, best, idx = scores[0]
         second = scores[1][1] if len(scores) > 1 else 0.0
-        if best >= MATCH_THRESHOLD and best - second >= MARGIN:
+        if best >= MATCH_THRESHOLD and best - second >= MARGIN and not _differ_in_a_word(norm, self._norm[idx]):
             ind = self.indicators[idx]
             if code and ind.code and ind.code != code:
                 return None, 0.0  # same words, different codes: two indicators
@@ -103,6 +103,18 @@ class Registry:
         if best[1] >= MATCH_THRESHOLD and best[1] - second >= MARGIN:
             return best
         return None, best[1]
+
+
+def _differ_in_a_word(a: str, b: str) -> bool:
+    """Both names hold a word the other lacks even allowing for typos ("angka kematian ibu" / "angka kematian
+    bayi"): two indicators, however similar the rest. Abbreviations and added words on one side only are fine."""
+    wa = {w for w in a.split() if len(w) >= 3}
+    wb = {w for w in b.split() if len(w) >= 3}
+
+    def unmatched(xs: set[str], ys: set[str]) -> set[str]:
+        return {x for x in xs if not any(fuzz.ratio(x, y) >= 80 for y in ys)}
+
+    return bool(unmatched(wa, wb)) and bool(unmatched(wb, wa))
 
 
 def _score(a: str, b: str, **_: object) -> float:

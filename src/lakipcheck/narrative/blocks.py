@@ -17,6 +17,7 @@ from lakipcheck.provenance import BBox
 _BAND = 0.09  # share of the page height at top and bottom where running headers/footers sit
 _PAGE_NO = re.compile(r"^\s*(?:[-–]\s*)?(?:\d{1,3}|[ivxlc]{1,6}|[A-Z]{1,4}\s*[-–.]\s*\d{1,3})(?:\s*[-–])?\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
+_ENUMERATED = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+\S")
 
 
 @dataclass(slots=True)
@@ -142,6 +143,7 @@ def read_blocks(doc: Document, table_boxes: dict[int, list[BBox]]) -> list[Block
                 cur is None
                 or prev is None
                 or heading != cur.heading
+                or (heading and _ENUMERATED.match(line.text) is not None)  # "1. Definisi Operasional"
                 or gap > 1.2 * max(line.bbox.height, 8)
                 or gap < -2  # a line above the previous one: another column or a figure label
             )

@@ -34,7 +34,7 @@ def _interval(place: Place) -> list[str]:
 
 
 def _names(ps: list[Place], lang: str) -> str:
-    """ "tabel X hlm. 30 (Target)" for one place; the first two and a count for more."""
+    """One place as "tabel X hlm. 30 (Target)"; of more, the first two and a count."""
     names = [place_name(p, lang) for p in ps]
     if len(names) <= 2:
         return (" dan " if lang == "id" else " and ").join(names)

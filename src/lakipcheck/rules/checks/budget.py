@@ -25,8 +25,16 @@ from lakipcheck.model.types import BudgetLine, Indicator, Report, Role, StatedVa
 from lakipcheck.numbers import Figure, FigureKind, parse_figure
 from lakipcheck.provenance import Provenance
 from lakipcheck.rules.arith import Span, printed_span, ratio_span, readings
-from lakipcheck.rules.checks.common import show, table_name
-from lakipcheck.rules.checks.sums import make_val, stand_in, sum_findings, table_title
+from lakipcheck.rules.checks.common import table_name
+from lakipcheck.rules.checks.sums import (
+    budget_role,
+    make_val,
+    show_like,
+    stand_in,
+    style_of,
+    sum_findings,
+    table_title,
+)
 from lakipcheck.rules.registry import primitive
 from lakipcheck.rules.types import Hit, Location, Severity
 from lakipcheck.tables.types import Table, TableKind
@@ -35,7 +43,7 @@ HUNDRED = Decimal(100)
 
 
 def _first(line: BudgetLine, role: Role) -> StatedValue | None:
-    return next((v for v in line.values if v.role == role), None)
+    return next((v for v in line.values if budget_role(v) == role), None)
 
 
 def _amount_spans(v: StatedValue) -> list[Span]:
@@ -166,10 +174,11 @@ def budget_percent(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
         decimals = max(pct_fig.decimals or 0, 2)
         lenient = any(make_val(v.figure, v.provenance, True).lenient for v in (pagu, real))
         others = [
-            show(s.mid(), decimals)
-            for _, spans in denominators[1:]
+            (d.raw if isinstance(d, Provenance) else "", show_like(s.mid(), decimals, style_of(pct_fig)))
+            for d, spans in denominators[1:]
             if (s := _ratio_ok(rs, spans, cs)[1]) is not None
         ]
+        alt = "; ".join(f"{amount} → {pct_text}" for amount, pct_text in others)
         yield Hit(
             facts={
                 "row": _short(line.label),
@@ -178,6 +187,8 @@ def budget_percent(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                 "page": pct_prov.page,
                 "pagu": pagu.figure.raw,
                 "realisasi": real.figure.raw,
+                "alt": f"; dengan anggaran kolom lain {alt}" if alt else "",
+                "alt_en": f"; with the row's other budget column {alt}" if alt else "",
             },
             locations=[
                 Location(pct_prov, f"{title}: % daya serap"),
@@ -189,12 +200,12 @@ def budget_percent(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                     if isinstance(d, Provenance)
                 ],
             ],
-            expected=show(span.mid(), decimals),
+            expected=show_like(span.mid(), decimals, style_of(pct_fig)),
             found=pct_fig.raw,
             evidence={
                 "formula": "realisasi / pagu × 100",
                 "computed": str(span.mid().quantize(Decimal("0.0001"))),
-                "with_other_budget_columns": others,
+                "with_other_budget_columns": [list(o) for o in others],
                 "convention": "rounding or truncation at the printed decimals; amounts ±0.5 (sen)",
                 "amount_read_leniently": lenient,
             },

@@ -22,12 +22,12 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
-from lakipcheck.model.types import BudgetLine, Report, Role
+from lakipcheck.model.types import BudgetLine, Report, Role, StatedValue
 from lakipcheck.numbers import Figure, FigureKind, infer_style, parse_figure
 from lakipcheck.numbers.types import NumberStyle
 from lakipcheck.provenance import BBox, Provenance
-from lakipcheck.rules.arith import Span, input_span, printed_span, readings, sum_span
-from lakipcheck.rules.checks.common import show, table_name
+from lakipcheck.rules.arith import Span, fmt, input_span, printed_span, readings, sum_span
+from lakipcheck.rules.checks.common import table_name
 from lakipcheck.rules.registry import primitive
 from lakipcheck.rules.types import Hit, Location
 from lakipcheck.tables.types import Engine, Table, TableKind
@@ -66,7 +66,7 @@ _SCORE_ROW = re.compile(
     re.IGNORECASE,
 )
 _GRAND = re.compile(r"^\s*(belanja|pendapatan|anggaran|pembiayaan)\s*$", re.IGNORECASE)
-_SHARE = re.compile(r"%|\bpersen|\bterhadap\b|\bproporsi\b", re.IGNORECASE)
+_SHARE = re.compile(r"%|\(\s*persen\s*\)", re.IGNORECASE)
 _AVERAGE = re.compile(r"rata|average|mean|median", re.IGNORECASE)
 _NOT_SUMMABLE = re.compile(
     r"%|persen|prosen|capaian|rata|indeks|index|nilai|skor|predikat|rasio|tingkat|\bno\b|nomor|kode|"
@@ -103,6 +103,7 @@ class Val:
     empty: bool = False
     lenient: bool = False
     decimals: int = 0
+    style: str = "id"  # how the report printed it: "id" (1.234,5) or "en" (1,234.5)
 
 
 @dataclass(slots=True)
@@ -129,6 +130,19 @@ class Panel:
     continues: bool = True  # rows below the last one may follow in another table (an unjoined continuation)
 
 
+_PAGU_HEAD = re.compile(r"pagu|anggaran|alokasi|\bdpa\b", re.IGNORECASE)
+
+
+def budget_role(v: StatedValue) -> Role:
+    """The role of a budget amount, read again from the last part of its column header: a table title merged
+    into the header ("Tabel 3.2 Realisasi Anggaran ... / Pagu (Rp)") makes the model read a pagu column as
+    realisasi."""
+    last = (v.provenance.column_name or "").split(" / ")[-1]
+    if v.role == Role.BUDGET_REALISASI and _PAGU_HEAD.search(last) and "realisasi" not in last.lower():
+        return Role.BUDGET_PAGU
+    return v.role
+
+
 def _spans(fig: Figure) -> tuple[list[Span], list[Span]]:
     """(as an addend, as a printed total) per reading. A whole count is exact both ways; a figure with
     decimals or a Rupiah amount as a total may be rounded or truncated (the truncation end is open)."""
@@ -147,6 +161,20 @@ def _spans(fig: Figure) -> tuple[list[Span], list[Span]]:
     return out, tot
 
 
+def style_of(fig: Figure) -> str:
+    """ "en" when the figure was printed English-style (1,234.5), "plain" without separators, else "id"."""
+    if fig.style == NumberStyle.EN:
+        return "en"
+    return "plain" if fig.style == NumberStyle.PLAIN and not fig.decimals else "id"
+
+
+def show_like(value: Decimal, decimals: int, style: str) -> str:
+    """``value`` printed the way the report printed the figure it is compared with."""
+    if style == "plain":
+        return f"{value.quantize(Decimal(1)):f}"
+    return fmt(value, decimals, style)
+
+
 def _lenient(text: str) -> Decimal | None:
     """A money amount with mixed or misplaced separators ("1,011.080.000", "1403.419.201")."""
     m = _LENIENT.match(re.sub(r"(?<=[\d.,])\s+(?=-)|(?<=,)\s+(?=-)", "", text.strip()))
@@ -163,13 +191,18 @@ def make_val(fig: Figure, prov: Provenance, money: bool) -> Val:
         return Val(raw, prov, [ZERO] if empty else [], [ZERO] if empty else [], empty=True)
     if fig.value is not None and fig.kind in (FigureKind.NUMBER, FigureKind.RUPIAH) and not fig.qualifier:
         spans, tot = _spans(fig)
-        return Val(raw, prov, spans, tot, decimals=fig.decimals or 0)
+        return Val(raw, prov, spans, tot, decimals=fig.decimals or 0, style=style_of(fig))
     if money and fig.kind == FigureKind.TEXT:
         v = _lenient(raw)
         if v is not None:
             s = Span(v - Decimal("0.5"), v + Decimal("0.5"))
             return Val(raw, prov, [s], [Span(s.lo, v + Decimal("0.999999"))], lenient=True)
     return Val(raw, prov, [], [])
+
+
+def _is_share(label: str, vals: dict[str, Val]) -> bool:
+    """A row of percentages inside an amount table ("Jumlah terhadap Dinas (%)", "Persentase Kondisi (%)")."""
+    return bool(_SHARE.search(label)) and all(not v.spans or v.spans[0].hi <= 100 for v in vals.values())
 
 
 def _marker_from_label(label: str) -> tuple[str, str]:
@@ -295,16 +328,17 @@ def budget_panels(report: Report) -> list[Panel]:
         for line in sorted(lines, key=lambda b: b.row):
             vals: dict[str, Val] = {}
             for v in line.values:
-                if v.role in BUDGET_ROLES and v.role.value not in vals:
-                    key = v.role.value
+                role = budget_role(v)
+                if role in BUDGET_ROLES and role.value not in vals:
+                    key = role.value
                     vals[key] = make_val(v.figure, v.provenance, money=True)
-                    columns.setdefault(key, v.provenance.column_name or BUDGET_ROLES[v.role][1])
+                    columns.setdefault(key, v.provenance.column_name or BUDGET_ROLES[role][1])
             marker = _marker_cell(table, line.row, no_col)
             label = line.label
             if not marker:
                 marker, label = _marker_from_label(label)
             prov = line.provenance or Provenance(page=table.page, table_id=tid, row=line.row)
-            if (line.is_total and _AVERAGE.search(line.label)) or _SHARE.search(line.label):
+            if (line.is_total and _AVERAGE.search(line.label)) or _is_share(line.label, vals):
                 continue  # an average or a share ("Jumlah terhadap Dinas (%)"): not a sum
             if all(v.spans and v.spans[0].hi < 100 and not v.decimals for v in vals.values()) and not any(
                 c.isalpha() for c in line.label
@@ -464,7 +498,7 @@ def _panel(
         total = (
             "total" if (_is_total_label(label, marker) or (not label and _is_total_label(marker))) else None
         )
-        if label and (_AVERAGE.match(label) or _SHARE.search(label)):
+        if label and (_AVERAGE.match(label) or _is_share(label, vals)):
             continue
         prov = Provenance(
             page=cells[label_col].page or table.page,
@@ -831,7 +865,8 @@ def _short(text: str, n: int = 50) -> str:
 
 def _row_name(row: Row) -> str:
     name = row.label or row.marker or f"baris {row.index + 1}"
-    return _short(f"{row.marker} {name}" if row.marker and row.label else name, 45)
+    marked = row.marker and row.label and not row.label.startswith(row.marker.strip())
+    return _short(f"{row.marker} {name}" if marked else name, 45)
 
 
 def _rows_text(nodes: list[Node], limit: int) -> str:
@@ -841,9 +876,8 @@ def _rows_text(nodes: list[Node], limit: int) -> str:
     return "; ".join(names)
 
 
-def _fmt_sum(s: Span, decimals: int, lenient: bool) -> str:
-    mid = s.mid()
-    return show(mid, decimals if not lenient else 0)
+def _fmt_sum(s: Span, decimals: int, lenient: bool, style: str) -> str:
+    return show_like(s.mid(), decimals if not lenient else 0, style)
 
 
 def _truncated_top(panel: Panel, tables: list[Table]) -> bool:
@@ -924,7 +958,7 @@ def _vertical_hits(
                 cols.append(_short(col, 30))
                 found.append(o.total.printed)
                 lenient = any(p.row.vals.get(o.key) and p.row.vals[o.key].lenient for p in o.parts)
-                expected.append(_fmt_sum(o.sum, o.total.decimals, lenient) if o.sum else "?")
+                expected.append(_fmt_sum(o.sum, o.total.decimals, lenient, o.total.style) if o.sum else "?")
                 locs.append(Location(o.total.prov, f"{title}: {row.label or 'total'} ({col})"))
                 for p in o.parts:
                     v = p.row.vals.get(o.key)
@@ -1066,7 +1100,7 @@ def _total_columns(table: Table) -> Iterator[Hit]:
                 },
                 locations=[Location(prov(tc), f"{title}: {name}")]
                 + [Location(prov(a), table.columns[a]) for a, _, _ in vals],
-                expected=show(s.mid(), tot.decimals or 0),
+                expected=show_like(s.mid(), tot.decimals or 0, style_of(tot)),
                 found=tot.raw,
                 evidence={
                     "structure": "total column = sum of the columns before it",
