@@ -73,7 +73,7 @@ def test_sample_changed_percent_is_caught(sample_report):
     _set_budget(report, table.id, line.row, Role.BUDGET_PERCENT, "98.85")
     found = findings(report, "LK202")
     assert [(f.severity, f.pages, f.found) for f in found] == [(Severity.ERROR, [30], "98.85")]
-    assert found[0].expected == "99,86"  # 13.021.635.298 / 13.040.047.000 = 99,859 %
+    assert found[0].expected == "99.86"  # 13.021.635.298 / 13.040.047.000 = 99,859 %, in the report's style
 
 
 def test_sample_wrong_total_is_one_finding_not_two(sample_report):
@@ -208,3 +208,20 @@ def test_corpus_known_percent_errors_found(corpus_dir, file, page):
     for _, e in (x for x in known_percent_errors() if x[0] == file and x[1]["page"] == page):
         printed = re.findall(r"\d[\d.,]*\d", str(e["printed"]))[-1]  # the % (after any amounts)
         assert any(page in f.pages and f.found and printed in f.found for f in found), (file, e)
+
+
+def test_sample_same_version_amount_difference_is_a_warning(sample_report):
+    """With the swap undone, an output amount differing from its indicator's realisasi-table amount (both
+    tables totalling 54.166.493.000) is one warning naming both places."""
+    report = copy.deepcopy(sample_report)
+    table = _realisation(report)
+    rows = {b.indicator_key: b.row for b in report.budget_lines if b.table_id == table.id and b.indicator_key}
+    _set_budget(report, table.id, rows["IKK 1.2"], Role.BUDGET_PAGU, "1.346.386.000")
+    _set_budget(report, table.id, rows["IKK 1.3"], Role.BUDGET_PAGU, "34.733.045.000")
+    ro = next(t for t in report.tables if t.kind.value == "rincian_output" and t.page == 48)
+    line = next(b for b in report.budget_lines if b.table_id == ro.id and "kepemimpinan" in b.label.lower())
+    _set_budget(report, ro.id, line.row, Role.BUDGET_PAGU, "34,700,045,000")
+    found = [f for f in findings(report, "LK204") if f.severity != Severity.INFO]
+    assert len(found) == 1
+    f = found[0]
+    assert f.severity == Severity.WARNING and f.pages == [30, 48] and "IKK 1.3" in f.message

@@ -112,7 +112,7 @@ def test_sample_changed_output_subtotal_is_caught(sample_report):
     _set_budget(report, ro.id, line.row, Role.BUDGET_PAGU, "34,733,145,000")
     found = errors(report, "LK201")
     assert len(found) == 1 and found[0].pages == [48]
-    assert found[0].found == "34,733,145,000" and found[0].expected == "34.733.045.000"
+    assert found[0].found == "34,733,145,000" and found[0].expected == "34,733,045,000"
     assert "[052]" in found[0].message or "Koordinasi" in found[0].message
 
 

@@ -7,7 +7,7 @@ from collections import Counter
 
 from lakipcheck.ingest.types import Document
 from lakipcheck.layout.types import DocumentInfo, Section, SectionKind
-from lakipcheck.model.claims import extract_claims
+from lakipcheck.model.claims import extract_claims, narrative_claims
 from lakipcheck.model.columns import ColumnRole, map_columns
 from lakipcheck.model.context import preceding_line, text_above
 from lakipcheck.model.link import Registry, split_code
@@ -330,6 +330,8 @@ def build_report(doc: Document, info: DocumentInfo, sections: list[Section], tab
     if info.year is None and b.year is not None:
         info.year = b.year
     claims = extract_claims(doc, sections, _table_boxes(tables)) if info.kind.is_lakip else []
+    if info.kind.is_lakip:
+        claims += narrative_claims(doc, sections, _table_boxes(tables), b.registry.indicators, b.budget, info.year)
     return Report(
         file=doc.name,
         sha256=doc.sha256,

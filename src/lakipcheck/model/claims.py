@@ -222,22 +222,49 @@ def _claims_in(sentence: str, pieces: list[_Piece], sections: list[Section]) -> 
     return out
 
 
+def narrative_claims(
+    doc: Document,
+    sections: list[Section],
+    table_boxes: dict[int, list[BBox]],
+    indicators: list,
+    budget_lines: list,
+    year: int | None,
+) -> list[Claim]:
+    """The narrative layer's claims (see :mod:`lakipcheck.narrative`): every figure of every paragraph with
+    its role and indicator. spaCy is imported on the first call only."""
+    from lakipcheck.narrative.read import read_claims
+
+    return read_claims(doc, sections, table_boxes, indicators, budget_lines, year)
+
+
 def claims_from_example(items: list[dict]) -> list[Claim]:
-    """Claims for rule examples: ``[{kind, printed, sentence, page}]``."""
+    """Claims for rule examples: ``[{kind, printed, sentence, page}]``, optionally with ``section``, ``words``,
+    ``indicator`` (key), ``year``, ``link``, ``sent`` (sentence number: claims of one sentence share it),
+    ``block`` (paragraph number) and ``extra`` (a mapping)."""
     out = []
-    for item in items:
+    for n, item in enumerate(items):
         raw = str(item["printed"])
         sentence = item.get("sentence", raw)
+        extra = dict(item.get("extra") or {})
+        extra.setdefault("sent", item.get("sent", n))
+        extra.setdefault("block", item.get("block", extra["sent"]))
+        extra.setdefault("section_indicator", item.get("section_indicator"))
+        extra.setdefault("named", [])
+        hint = "%" if raw.strip().endswith("%") else "predikat" if raw.strip() in ("AA", "A", "BB", "B", "CC", "C", "D") else None
         out.append(
             Claim(
                 ClaimKind(item["kind"]),
-                parse_figure(raw),
+                parse_figure(raw, column_hint=hint),
                 sentence,
                 Provenance(
                     page=int(item.get("page", 1)), bbox=BBox(0, 0, 10, 10), raw=raw, sentence=sentence
                 ),
                 item.get("section"),
                 item.get("words"),
+                extra,
+                item.get("indicator"),
+                item.get("year"),
+                item.get("link", "name" if item.get("indicator") else None),
             )
         )
     return out

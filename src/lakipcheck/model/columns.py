@@ -41,6 +41,10 @@ def _quarter(name: str) -> int | None:
 
 
 def _label(n: str) -> str | None:
+    if re.search(r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan)", n):
+        return "other"
+    if "terhadap" in n or "capaian" in n:
+        return None  # "Capaian ... terhadap Indikator Kinerja": a value column that names the indicator
     if re.fullmatch(r"(no\.?|nomor|#)", n):
         return "no"
     if "indikator" in n or re.search(r"\b(ikk|iku|ikp|ikss)\b", n):
@@ -84,11 +88,16 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
         focus = next((p for p in reversed(n.split(" / ")) if _ROLE_WORD.search(p)), n)
         is_target = "target" in focus or "rencana" in focus
         is_real = "realisasi" in focus or "capaian triwulan" in n
-        # "Realisasi (%)" / "Target (%)" are values in percent, not the % capaian.
+        # "Realisasi (%)" / "Target (%)" are values in percent, not the % capaian; "% Realisasi" (the sign
+        # first) is the % capaian of the realisasi.
+        pct_first = focus.lstrip("( ").startswith("%") or focus.startswith("persentase realisasi")
+        if pct_first:
+            is_real = False
         pct = (
             "capaian" in focus
             or "capkin" in focus
             or "serapan" in focus
+            or pct_first
             or (("%" in focus or "persen" in focus) and not (is_target or is_real))
         )
         if re.search(r"\b(sisa|efisiensi|selisih|deviasi)\b", n):
@@ -141,9 +150,8 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
                 cr.role = Role.REALISASI
             elif report_year and cr.year and cr.year < report_year:
                 if not (is_target or pct or lab):
-                    cr.role = (
-                        Role.PREV_REALISASI
-                    )  # a bare "2022" column in a comparison holds that year's realisasi
+                    # a bare "2022" column in a comparison holds that year's realisasi
+                    cr.role = Role.PREV_REALISASI
                 # else: an earlier year's target or capaian, not stated for the year reported on
             elif is_target:
                 cr.role = Role.TARGET

@@ -18,6 +18,7 @@ _BAND = 0.09  # share of the page height at top and bottom where running headers
 _PAGE_NO = re.compile(r"^\s*(?:[-–]\s*)?(?:\d{1,3}|[ivxlc]{1,6}|[A-Z]{1,4}\s*[-–.]\s*\d{1,3})(?:\s*[-–])?\s*$", re.I)
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+\S")
+_ITEM = re.compile(r"^\s*(?:(?:\d{1,2}|[a-zA-Z])[.)]|[•▪●◦➢\-–*])\s+\S")
 
 
 @dataclass(slots=True)
@@ -38,6 +39,12 @@ class Block:
     line_starts: set[int] = field(default_factory=set)
     lines: int = 0
     size: float = 0.0
+    list_x: float | None = None  # left edge of the last list item ("1.", "•") of the block
+
+    def lines_text(self) -> list[str]:
+        """The block's printed lines."""
+        starts = sorted(self.line_starts)
+        return [self.text[a:b].strip() for a, b in zip(starts, [*starts[1:], len(self.text)], strict=True)]
 
     @property
     def page(self) -> int:
@@ -67,6 +74,8 @@ class Block:
             self.words.append(WordBox(start, len(self.text), page, w.bbox))
         self.lines += 1
         self.size = max(self.size, line.size)
+        if _ITEM.match(line.text):
+            self.list_x = line.bbox.x0
 
     def where(self, start: int, end: int) -> tuple[int, BBox | None]:
         """The page and box of the characters [start, end) (the first page when they span two)."""
@@ -144,6 +153,8 @@ def read_blocks(doc: Document, table_boxes: dict[int, list[BBox]]) -> list[Block
                 or prev is None
                 or heading != cur.heading
                 or (heading and _ENUMERATED.match(line.text) is not None)  # "1. Definisi Operasional"
+                or (heading and abs(line.size - cur.size) > 0.5)  # a heading of another level
+                or (not heading and _out_of_list(cur, line))
                 or gap > 1.2 * max(line.bbox.height, 8)
                 or gap < -2  # a line above the previous one: another column or a figure label
             )
@@ -157,6 +168,11 @@ def read_blocks(doc: Document, table_boxes: dict[int, list[BBox]]) -> list[Block
             prev = line
             first_on_page = False
     return [b for b in blocks if b.text.strip()]
+
+
+def _out_of_list(cur: Block, line: Line) -> bool:
+    """A line left of the list items above it is a new paragraph after the list."""
+    return cur.list_x is not None and line.bbox.x0 < cur.list_x - 2 and not _ITEM.match(line.text)
 
 
 def _continues(last: Block, line: Line) -> bool:

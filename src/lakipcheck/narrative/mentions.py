@@ -27,7 +27,7 @@ class Mention:
     indicator: Indicator
     score: float
     how: str  # "code" | "name"
-    start: int  # offsets in the normalised sentence (name) or the raw sentence (code)
+    start: int  # character offsets in the text
     end: int
 
 
@@ -67,7 +67,7 @@ class Mentions:
             ind = self.by_code(m.group(1), m.group(2))
             if ind is not None:
                 out.append(Mention(ind, 100.0, "code", m.start(), m.end()))
-        norm = normalise(text)
+        norm, where = _norm_map(text)
         if not norm:
             return out
         cands = process.extract(
@@ -81,7 +81,9 @@ class Mentions:
         for _, _, k in cands:
             al = fuzz.partial_ratio_alignment(self.names[k], norm)
             if al is not None:
-                found.append(Mention(self.indicators[k], al.score, "name", al.dest_start, al.dest_end))
+                start = where[min(al.dest_start, len(where) - 1)]
+                end = where[max(min(al.dest_end, len(where)) - 1, 0)] + 1
+                found.append(Mention(self.indicators[k], al.score, "name", start, end))
         for m in sorted(found, key=lambda x: -x.score):
             if m.score < NAME_THRESHOLD:
                 continue
@@ -105,6 +107,20 @@ class Mentions:
         k = self.indicators.index(ind)
         norm = normalise(text)
         return float(fuzz.partial_ratio(self.names[k], norm)) if self.usable[k] and norm else 0.0
+
+
+def _norm_map(text: str) -> tuple[str, list[int]]:
+    """The text as :func:`normalise` writes it (lower case, words joined by one space), and for each of its
+    characters the offset of the character it came from."""
+    out: list[str] = []
+    where: list[int] = []
+    for m in re.finditer(r"[\w%]+", text.lower()):
+        if out:
+            out.append(" ")
+            where.append(m.start() - 1)
+        out.append(m.group(0))
+        where.extend(range(m.start(), m.end()))
+    return "".join(out), where
 
 
 def _overlap(a: Mention, b: Mention) -> float:

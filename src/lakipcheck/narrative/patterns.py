@@ -139,7 +139,6 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "PREDICATE": [_seq("predikat|kategori|kriteria|grade")],
     "CTX_FUTURE": [
         _seq("akan|diharapkan|direncanakan|rencana|proyeksi|diproyeksikan|prediksi|perkiraan|diperkirakan"),
-        _seq("ditargetkan|target|targetnya|direncanakan"),
     ],
     "CTX_CUMUL": [_seq("kumulatif|akumulasi|akumulatif|total|keseluruhan|rata-rata|rerata")],
     "CTX_RATA": [_seq("rata", "-", "rata"), _seq("rata-rata|rerata")],

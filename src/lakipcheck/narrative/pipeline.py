@@ -43,9 +43,18 @@ _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 _NUMERIC = re.compile(r"^\d[\d.,]*$")
 
 
-def _is_abbrev(text: str) -> bool:
-    t = text.lower().rstrip(".")
-    return t in ABBREVIATIONS or (len(t) == 1 and t.isalpha())
+GRADE_WORDS = {"predikat", "kategori", "target", "adalah", "menjadi", "realisasi", "capaian", "nilai", "grade"}
+
+
+def _is_abbrev(doc: Any, k: int) -> bool:
+    """Token ``k`` (before a full stop) is an abbreviation or an initial, not the end of a sentence; a grade
+    after "predikat" / "kategori" ("kategori B.") is not an initial."""
+    t = doc[k].text.lower().rstrip(".")
+    if t in ABBREVIATIONS:
+        return True
+    if len(t) == 1 and t.isalpha():
+        return not (k > 0 and doc[k - 1].lower_ in GRADE_WORDS)
+    return False
 
 
 def _sentence_component(doc: Any) -> Any:
@@ -62,13 +71,13 @@ def _sentence_component(doc: Any) -> Any:
             begin = True  # a bullet / "1." / "a)" at the start of a printed line
         elif prev.text in {".", "!", "?", ";"} or (prev.text.endswith(".") and len(prev.text) > 1):
             before = doc[i - 2] if prev.text in {".", "!", "?", ";"} and i >= 2 else None
-            word = prev.text if before is None else before.text
+            word_at = i - 1 if before is None else i - 2
             first = tok.text[:1]
             if prev.text == ";":
                 begin = True
             elif not (first.isupper() or first.isdigit() or tok.text in BULLETS or first in "(\"'“"):
                 begin = False
-            elif _is_abbrev(word) or (prev.text != "." and prev.text.endswith(".") and "." in prev.text[:-1]):
+            elif _is_abbrev(doc, word_at) or (prev.text != "." and prev.text.endswith(".") and "." in prev.text[:-1]):
                 begin = False  # "Rp.", "No.", "S.Pd.", "s.d."
             elif before is not None and _ENUM.match(before.text) and i - 2 <= sent_start + 1:
                 begin = False  # "6. Program dan kegiatan": the list number of this sentence
@@ -145,7 +154,9 @@ def pipeline() -> Pipeline:
     t1 = time.perf_counter()
 
     class _Defaults(Indonesian.Defaults):  # type: ignore[misc,name-defined]
-        tokenizer_exceptions = {k: v for k, v in TOKENIZER_EXCEPTIONS.items() if "-" not in k}
+        tokenizer_exceptions = {
+            k: v for k, v in TOKENIZER_EXCEPTIONS.items() if "-" not in k and not re.match(r"^[A-Za-z]\.$", k)
+        }
 
     class _ReportIndonesian(Indonesian):  # type: ignore[misc]
         lang = "id"
@@ -166,6 +177,9 @@ def pipeline() -> Pipeline:
     # "No.13", "Rp54.000": split a known prefix from the number that follows it.
     prefixes = [r"(?:[Nn][Oo]|[Rr][Pp])\.?(?=\d)", *model.Defaults.prefixes]
     model.tokenizer.prefix_search = spacy.util.compile_prefix_regex(prefixes).search
+    # "adalah B.": a single capital before a full stop is its own token (a grade or an initial).
+    suffixes = [r"(?<=^[A-Z])\.", *model.Defaults.suffixes]
+    model.tokenizer.suffix_search = spacy.util.compile_suffix_regex(suffixes).search
     model.add_pipe("lakip_sentences")
     ruler = model.add_pipe("entity_ruler", config={"validate": True})
     ruler.add_patterns(ENTITY_PATTERNS)

@@ -106,7 +106,13 @@ def find_sections(blocks: list[Block], indicators: list[Indicator], layout: list
             cur = None
         if not block.heading:
             continue
-        opened = _opening(block.text, indicators) if len(block.text) <= 400 else None
+        opened = None
+        if len(block.text) <= 400:
+            lines = block.lines_text()
+            for n in range(len(lines)):
+                opened = _opening(" ".join(lines[n:]), indicators)
+                if opened is not None or n >= 2:
+                    break
         if opened is not None:
             if cur is not None:
                 cur.end = k

@@ -89,8 +89,8 @@ def _open_sides(edges: list[dict]) -> list[dict]:
     """Vertical edges for a table drawn without its outer left or right border.
 
     Where drawn row rules end together at one x (each crossing a column rule), and a column rule runs between
-    two such rows, the table's side is taken to be there. Without it the outermost
-    columns would have no closed cells and fall off the table."""
+    two such rows, the table's side is taken to be there. Without it the outermost columns would have no
+    closed cells and fall off the table."""
     hs = [e for e in edges if e["orientation"] == "h"]
     vs = [e for e in edges if e["orientation"] == "v"]
     rows = [h for h in hs if any(_crosses(h, v) for v in vs)]
@@ -128,11 +128,15 @@ def _chains(edges: list[dict], key: str, tol: float) -> list[list[dict]]:
 
 
 def find_lattices(page: Page, *, min_rows: int = 2, min_cols: int = 2) -> list[Lattice]:
-    """Ruled tables on a page, top to bottom. Tiny grids (a boxed paragraph, a logo frame) are dropped."""
+    """Ruled tables on a page, top to bottom. Tiny grids (a boxed paragraph, a logo frame) are dropped.
+
+    Shading boxes inside a table whose rules are drawn are sorted out first (see :mod:`shading`); a drawn
+    table with one column and several rows (frame and row rules only) counts, as its columns may be shown by
+    shading alone."""
     drawn = _merged([r for r in page.rules if is_drawn(r)])
     sides = _open_sides(drawn)
     rules = page.rules
-    if len(drawn) < len(rules):
+    if any(not is_drawn(r) for r in rules):
         rules = border_rules(rules, [g.bbox for g in _lattices(drawn + sides, 2, 1)])
     return _lattices(_merged(rules) + sides, min_rows, min_cols)
 

@@ -557,6 +557,8 @@ def _total_hits(report: Report, tables: list[BudgetTable]) -> Iterator[Hit]:
                 "what_en": what[1],
                 "table": table_title(br.table),
                 "table_en": table_title(br.table, "en"),
+                "subject": f"total pagu {table_title(br.table)}",
+                "subject_en": f"the total pagu of the {table_title(br.table, 'en')}",
                 "page": br_total.provenance.page,
                 "amount": _money(br_total),
                 "other_table": _described(bts, "id"),
@@ -605,6 +607,8 @@ def _row_hits(report: Report, tables: list[BudgetTable]) -> Iterator[Hit]:
                         "what_en": f"Budget of {names[key]} differs (both tables have the same total)",
                         "table": table_title(br.table),
                         "table_en": table_title(br.table, "en"),
+                        "subject": table_title(br.table),
+                        "subject_en": f"the {table_title(br.table, 'en')}",
                         "page": bv.provenance.page,
                         "amount": _money(bv),
                         "other_table": f"{table_title(other.table)} hlm. {ov.provenance.page} "

@@ -53,9 +53,10 @@ class Band:
         return self.lo <= x <= self.hi
 
     def text(self) -> str:
-        lo = ("≥ " if self.lo_closed else "> ") + _num(self.lo)
-        hi = ("≤ " if self.hi_closed else "< ") + _num(self.hi)
-        return f"{self.grade}: {lo} dan {hi}"
+        """As reports print it: "BB: > 70 - 80" (the high end closed unless "< ")."""
+        lo = ("≥ " if self.lo_closed else "> ") + _num(self.lo) if self.lo != -_INF else ""
+        hi = ("" if self.hi_closed else "< ") + _num(self.hi) if self.hi != _INF else ""
+        return f"{self.grade}: {' - '.join(x for x in (lo, hi) if x)}"
 
 
 @dataclass(slots=True)

@@ -224,6 +224,7 @@ def renstra_end_ratio(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                 facts={
                     "indicator": label(ind),
                     "table": table_name(c.table_kind),
+                    "table_en": table_name(c.table_kind, "en"),
                     "page": c.provenance.page,
                     "formula": f"{best.text} × 100",
                     "why": why_id,

@@ -129,9 +129,10 @@ _SUMMARY_ROW = re.compile(r"^\W*(rata[- ]?rata\s+(nilai\s+)?capaian|jumlah total
 
 
 def places(ind: Indicator, year: int | None, skip: set[tuple[str, int, int]] | None = None) -> list[Place]:
-    """The indicator's values as places; a row states each quantity at most once (its first cell). Cells
-    in ``skip`` (see :func:`copied_cells`) are left out, and so is a summary row read as an indicator
-    ("RATA-RATA CAPAIAN SASARAN KE-1": each table averages its own rows)."""
+    """The indicator's values as places, each row stating a quantity once (its first number; a row giving two
+    different numbers for one quantity states none). Left out: cells in ``skip`` (see :func:`copied_cells`),
+    a summary row read as an indicator ("RATA-RATA CAPAIAN SASARAN KE-1"), one table's several rows giving
+    one quantity different values (sub-rows), and another indicator's row tied by a fuzzy name match."""
     if _SUMMARY_ROW.match(ind.name):
         return []
     cells: dict[tuple[RowId, Quantity], list[Place]] = {}
