@@ -118,6 +118,6 @@ def test_polarity_only_when_stated():
 def test_percent_sign_first_is_the_capaian():
     got = roles(["Target / Target", "Target / Realisasi", "Target / % Realisasi", "Realisasi (%)"])
     assert [g[0] for g in got] == [Role.TARGET, Role.REALISASI, Role.CAPAIAN, Role.REALISASI]
-    got = roles(["Target* / 2016 / Nilai", "Realisasi** / 2016 / Nilai", "Capaian / Terhadap Indikator Kinerja"],
-                year=2016)
+    header = ["Target* / 2016 / Nilai", "Realisasi** / 2016 / Nilai", "Capaian / Terhadap Indikator Kinerja"]
+    got = roles(header, year=2016)
     assert got[2][0] == Role.CAPAIAN and got[2][1] is None

@@ -39,7 +39,7 @@ BUDGET_KINDS = {TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RIN
 
 _TOTAL = re.compile(
     r"^\s*((sub|grand)?\s*total\b|jumlah\s*$|jumlah\s+(total|seluruh\w*|keseluruhan|belanja|anggaran|pagu|dana|biaya)\b"
-    r"|rata[- ]?rata\s*$)",
+    r"|rata[- ]?rata\s*$|rata[- ]?rata capaian)",
     re.IGNORECASE,
 )
 _YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
@@ -331,7 +331,9 @@ def build_report(doc: Document, info: DocumentInfo, sections: list[Section], tab
         info.year = b.year
     claims = extract_claims(doc, sections, _table_boxes(tables)) if info.kind.is_lakip else []
     if info.kind.is_lakip:
-        claims += narrative_claims(doc, sections, _table_boxes(tables), b.registry.indicators, b.budget, info.year)
+        claims += narrative_claims(
+            doc, sections, _table_boxes(tables), b.registry.indicators, b.budget, info.year
+        )
     return Report(
         file=doc.name,
         sha256=doc.sha256,

@@ -238,7 +238,8 @@ def narrative_claims(
 
 
 def claims_from_example(items: list[dict]) -> list[Claim]:
-    """Claims for rule examples: ``[{kind, printed, sentence, page}]``, optionally with ``section``, ``words``,
+    """Claims for rule examples: ``[{kind, printed, sentence, page}]``, optionally with ``section``,
+    ``words``,
     ``indicator`` (key), ``year``, ``link``, ``sent`` (sentence number: claims of one sentence share it),
     ``block`` (paragraph number) and ``extra`` (a mapping)."""
     out = []
@@ -250,7 +251,13 @@ def claims_from_example(items: list[dict]) -> list[Claim]:
         extra.setdefault("block", item.get("block", extra["sent"]))
         extra.setdefault("section_indicator", item.get("section_indicator"))
         extra.setdefault("named", [])
-        hint = "%" if raw.strip().endswith("%") else "predikat" if raw.strip() in ("AA", "A", "BB", "B", "CC", "C", "D") else None
+        hint = (
+            "%"
+            if raw.strip().endswith("%")
+            else "predikat"
+            if raw.strip() in ("AA", "A", "BB", "B", "CC", "C", "D")
+            else None
+        )
         out.append(
             Claim(
                 ClaimKind(item["kind"]),

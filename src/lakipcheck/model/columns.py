@@ -41,7 +41,8 @@ def _quarter(name: str) -> int | None:
 
 
 def _label(n: str) -> str | None:
-    if re.search(r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan)", n):
+    if re.search(r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|penilaian|"
+                 r"kriteria)", n):
         return "other"
     if "terhadap" in n or "capaian" in n:
         return None  # "Capaian ... terhadap Indikator Kinerja": a value column that names the indicator
@@ -59,7 +60,8 @@ def _label(n: str) -> str | None:
         return "unit"
     if re.search(r"\b(program|kegiatan|uraian|ro\b|komponen|output|nama)", n):
         return "kegiatan"
-    if re.search(r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan)", n):
+    if re.search(r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|penilaian|"
+                 r"kriteria)", n):
         return "other"
     return None
 
@@ -139,7 +141,9 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
             if is_target:
                 cr.role = Role.PK_TARGET
         else:  # capaian, yoy, renstra_end, other
-            end = bool(re.search(r"akhir (renstra|rpjmd|periode)|target akhir|renstra 20\d\d", n))
+            end = bool(re.search(r"akhir (renstra|rpjmd|periode)|target akhir", n)) or bool(
+                re.search(r"(renstra|rpjmd) ?20\d\d", n) and cr.year and report_year and cr.year > report_year
+            )
             if end and pct and ("terhadap" in n or "capaian" in n):
                 cr.role = Role.RENSTRA_END_CAPAIAN
             elif end:

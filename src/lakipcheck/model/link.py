@@ -54,7 +54,8 @@ class Registry:
         scores = process.extract(norm, self._norm, scorer=_score, limit=2)
         _, best, idx = scores[0]
         second = scores[1][1] if len(scores) > 1 else 0.0
-        if best >= MATCH_THRESHOLD and best - second >= MARGIN and not _differ_in_a_word(norm, self._norm[idx]):
+        clear = best >= MATCH_THRESHOLD and best - second >= MARGIN
+        if clear and not _differ_in_a_word(norm, self._norm[idx]):
             ind = self.indicators[idx]
             if code and ind.code and ind.code != code:
                 return None, 0.0  # same words, different codes: two indicators
@@ -107,7 +108,8 @@ class Registry:
 
 def _differ_in_a_word(a: str, b: str) -> bool:
     """Both names hold a word the other lacks even allowing for typos ("angka kematian ibu" / "angka kematian
-    bayi"): two indicators, however similar the rest. Abbreviations and added words on one side only are fine."""
+    bayi"): two indicators, however similar the rest. Abbreviations and added words on one side only are
+    fine."""
     wa = {w for w in a.split() if len(w) >= 3}
     wb = {w for w in b.split() if len(w) >= 3}
 

@@ -15,7 +15,9 @@ from lakipcheck.ingest.types import Document, Line, Page
 from lakipcheck.provenance import BBox
 
 _BAND = 0.09  # share of the page height at top and bottom where running headers/footers sit
-_PAGE_NO = re.compile(r"^\s*(?:[-–]\s*)?(?:\d{1,3}|[ivxlc]{1,6}|[A-Z]{1,4}\s*[-–.]\s*\d{1,3})(?:\s*[-–])?\s*$", re.I)
+_PAGE_NO = re.compile(
+    r"^\s*(?:[-–]\s*)?(?:\d{1,3}|[ivxlc]{1,6}|[A-Z]{1,4}\s*[-–.]\s*\d{1,3})(?:\s*[-–])?\s*$", re.I
+)
 _SENTENCE_END = re.compile(r"[.!?:;]\W*$")
 _ENUMERATED = re.compile(r"^\s*(?:\d{1,2}|[A-Za-z]|[IVX]{1,4})[.)]\s+\S")
 _ITEM = re.compile(r"^\s*(?:(?:\d{1,2}|[a-zA-Z])[.)]|[•▪●◦➢\-–*])\s+\S")

@@ -32,7 +32,7 @@ class Mention:
 
 
 def code_number(code: str | None) -> str | None:
-    """"1.2" from "IKK 1.2"."""
+    """ "1.2" from "IKK 1.2"."""
     if not code:
         return None
     m = re.search(r"(\d+(?:\.\d+)*)\s*$", code)

@@ -1,7 +1,7 @@
 """Patterns of the narrative pipeline, kept as data: value entities (EntityRuler) and cue phrases (Matcher).
 
-Cue labels say what the figure that follows a phrase is (``TARGET``, ``REAL``, ``CAPAIAN``, ``CHANGE_UP`` ...);
-labels starting with ``CTX_`` only mark the sentence (future tense, cumulative, "tabel di atas", ...).
+Cue labels say what the figure that follows a phrase is (``TARGET``, ``REAL``, ``CAPAIAN``, ``CHANGE_UP``
+...); labels starting with ``CTX_`` only mark the sentence (future tense, cumulative, "tabel di atas", ...).
 All phrase matching is on lower-case text.
 """
 
@@ -37,7 +37,12 @@ def _ent(label: str, *patterns: list[dict[str, Any]]) -> list[dict[str, Any]]:
 ENTITY_PATTERNS: list[dict[str, Any]] = [
     *_ent(
         "MONEY",
-        [{"LOWER": {"IN": ["rp", "rp."]}}, {"TEXT": ".", "OP": "?"}, _NUM, {"LOWER": {"IN": SCALE_WORDS}, "OP": "?"}],
+        [
+            {"LOWER": {"IN": ["rp", "rp."]}},
+            {"TEXT": ".", "OP": "?"},
+            _NUM,
+            {"LOWER": {"IN": SCALE_WORDS}, "OP": "?"},
+        ],
         [_NUM, {"LOWER": {"IN": ["juta", "miliar", "milyar", "triliun", "trilyun"]}}, {"LOWER": "rupiah"}],
     ),
     *_ent("PERCENT", [_NUM, {"TEXT": "%"}], [_NUM, {"LOWER": "persen"}]),

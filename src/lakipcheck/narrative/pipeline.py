@@ -31,19 +31,30 @@ from lakipcheck.narrative.patterns import CUE_PATTERNS, ENTITY_PATTERNS
 from lakipcheck.numbers import Figure, parse_figure, words_to_int
 
 ABBREVIATIONS = {
-    "rp", "no", "nomor", "dr", "drs", "dra", "ir", "h", "hj", "prof", "st", "s.pd", "m.si", "m.pd", "s.e", "s.h",
-    "m.m", "s.sos", "s.kom", "s.t", "m.t", "m.ap", "s.ip", "a.md", "dll", "dsb", "dst", "kab", "kec", "kel",
+    "rp", "no", "nomor", "dr", "drs", "dra", "ir", "h", "hj", "prof", "st", "s.pd", "m.si", "m.pd", "s.e",
+    "s.h", "m.m", "s.sos", "s.kom", "s.t", "m.t", "m.ap", "s.ip", "a.md", "dll", "dsb", "dst", "kab",
+    "kec", "kel",
     "prov", "jl", "tbk", "a.n", "s.d", "sd", "vol", "hal", "hlm", "telp", "tlp", "ttd", "bpk", "yth", "kep",
     "per", "pt", "cv", "tgl", "th", "thn", "ta", "t.a", "ds", "ket", "mis", "min", "maks", "max", "approx",
     "sbb", "spt", "dkk", "jo", "ybs", "an", "u.p", "a.l", "al", "nip", "sk", "kemen", "permen",
 }  # fmt: skip
-BULLETS = {"•", "▪", "●", "◦", "-", "–", "*", "➢", "✓", "", "", "o", "»", "►", "■", "□", "❖", "⮚"}
+BULLETS = {"•", "▪", "●", "◦", "-", "–", "*", "➢", "✓", "", "o", "»", "►", "■", "□", "❖", "⮚"}
 _ENUM = re.compile(r"^(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]?$")
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 _NUMERIC = re.compile(r"^\d[\d.,]*$")
 
 
-GRADE_WORDS = {"predikat", "kategori", "target", "adalah", "menjadi", "realisasi", "capaian", "nilai", "grade"}
+GRADE_WORDS = {
+    "predikat",
+    "kategori",
+    "target",
+    "adalah",
+    "menjadi",
+    "realisasi",
+    "capaian",
+    "nilai",
+    "grade",
+}
 
 
 def _is_abbrev(doc: Any, k: int) -> bool:
@@ -77,7 +88,9 @@ def _sentence_component(doc: Any) -> Any:
                 begin = True
             elif not (first.isupper() or first.isdigit() or tok.text in BULLETS or first in "(\"'“"):
                 begin = False
-            elif _is_abbrev(doc, word_at) or (prev.text != "." and prev.text.endswith(".") and "." in prev.text[:-1]):
+            elif _is_abbrev(doc, word_at) or (
+                prev.text != "." and prev.text.endswith(".") and "." in prev.text[:-1]
+            ):
                 begin = False  # "Rp.", "No.", "S.Pd.", "s.d."
             elif before is not None and _ENUM.match(before.text) and i - 2 <= sent_start + 1:
                 begin = False  # "6. Program dan kegiatan": the list number of this sentence
@@ -91,9 +104,9 @@ def _sentence_component(doc: Any) -> Any:
 
 def _list_number(doc: Any, i: int) -> bool:
     tok = doc[i]
-    if _ENUM.match(tok.text) and (tok.text[-1:] in ".)" or (i + 1 < len(doc) and doc[i + 1].text in {".", ")"})):
-        return True
-    return False
+    return bool(_ENUM.match(tok.text)) and (
+        tok.text[-1:] in ".)" or (i + 1 < len(doc) and doc[i + 1].text in {".", ")"})
+    )
 
 
 def _figure(tok: Any) -> Figure | None:
@@ -154,7 +167,7 @@ def pipeline() -> Pipeline:
     t1 = time.perf_counter()
 
     class _Defaults(Indonesian.Defaults):  # type: ignore[misc,name-defined]
-        tokenizer_exceptions = {
+        tokenizer_exceptions = {  # noqa: RUF012 - spaCy reads it as a class attribute
             k: v for k, v in TOKENIZER_EXCEPTIONS.items() if "-" not in k and not re.match(r"^[A-Za-z]\.$", k)
         }
 

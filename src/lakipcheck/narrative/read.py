@@ -62,11 +62,12 @@ _FILLER = {
     "tahun", "th", "th.", "pada", "sebesar", "adalah", "yaitu", "yakni", "sebanyak", "berjumlah", "mencapai",
     "hanya", "masih", "telah", "sudah", "baru", "yang", "ditetapkan", "indikator", "ini", "tersebut",
     "kinerja", "dengan", "dari", "nilainya", "jumlahnya", "menjadi", "sejumlah", "hingga", "akhir", "periode",
-    "di", "untuk", "dalam", "sekitar", "secara", "keseluruhan", "terdapat", "ada", "tercatat", "ditetapkan",
-    "diperoleh", "memperoleh", "mendapat", "mendapatkan", "mencapai", "capaian", "realisasi", "jumlah",
+    "di", "untuk", "dalam", "sekitar", "secara", "keseluruhan", "terdapat", "ada", "tercatat", "diperoleh",
+    "memperoleh",
+    "mendapat", "mendapatkan", "capaian", "realisasi", "jumlah",
     "tingkat", "angka", "nilai", "sebagaimana", "seperti", "itu", "hanyalah", "berhasil", "bisa", "dapat",
-    "mampu", "tercapai", "terealisasi", "kategori", "predikat", "atau", "juga", "saja", "lagi", "yaitu",
-    "ialah", "merupakan", "senilai", "sejumlah", "total", "kumulatif", "rata-rata", "rata", "-", "hasil",
+    "mampu", "tercapai", "terealisasi", "kategori", "predikat", "atau", "juga", "saja", "lagi", "ialah",
+    "merupakan", "senilai", "total", "kumulatif", "rata-rata", "rata", "-", "hasil",
 }  # fmt: skip
 _CONNECT = {"dan", "serta", ",", "sedangkan", "lalu", "kemudian", "hingga", "sampai", "s.d.", "s.d", "-", "/"}
 _ROLE_CUES = {
@@ -77,11 +78,13 @@ _PRED_BEFORE = {
     "predikat", "kategori", "target", "realisasi", "adalah", "menjadi", "capaian", "memperoleh", "mendapat",
     "mendapatkan", "meraih", "nilai", "yaitu", "sebesar", "kriteria", "grade", "dengan", "tercapai",
 }  # fmt: skip
-_YEAR_JOIN = {"dan", "dengan", "serta", ",", "-", "–", "s.d.", "s.d", "s/d", "sampai", "hingga", "tahun", "th",
-              "ta", "/", "&"}  # fmt: skip
+_YEAR_JOIN = {"dan", "dengan", "serta", ",", "-", "–", "s.d.", "s.d", "s/d", "sampai", "hingga", "tahun",
+              "th", "ta", "/", "&"}  # fmt: skip
 MAX_GAP = 6  # lower-case, non-filler words allowed between a cue and its figure
 MAX_GAP_CHANGE = 2  # "meningkat 81 orang", "mengalami peningkatan sebesar 622 orang"
-_BUDGET_WORDS = re.compile(r"anggaran|pagu|\brp\b|rupiah|\bdana\b|biaya|belanja|dipa|apbn|apbd", re.IGNORECASE)
+_BUDGET_WORDS = re.compile(
+    r"anggaran|pagu|\brp\b|rupiah|\bdana\b|biaya|belanja|dipa|apbn|apbd", re.IGNORECASE
+)
 
 
 @dataclass(slots=True)
@@ -213,8 +216,11 @@ class _Reader:
         while i < sent.end:
             tok = doc[i]
             f = None
-            if _NUMERIC.match(tok.text) and ents.get(i) not in {"YEAR", "YEAR_RANGE", "DATE", "MONTH_YEAR",
-                                                                "IND_CODE"} and i not in names:
+            if (
+                _NUMERIC.match(tok.text)
+                and ents.get(i) not in {"YEAR", "YEAR_RANGE", "DATE", "MONTH_YEAR", "IND_CODE"}
+                and i not in names
+            ):
                 f = self._number(doc, sent, i)
             elif tok.text in GRADES and i not in names:
                 f = self._grade(doc, sent, i, ind)
@@ -238,6 +244,8 @@ class _Reader:
             if cue is not None and gap <= limit:
                 f.role = self._from_cue(cue[0], f, figs[n + 1 :], pct_unit, prev, renstra_at)
                 f.extra["cue"] = cue[0]
+                if gap == 0 and f.start - cue[2] <= 3:
+                    f.extra["strong"] = True  # "tercapai sebesar 3": nothing but fillers between
             elif prev is not None:
                 f.role = self._from_previous(doc, prev, f, figs, pct_unit, names)
             f.year = self._year_of(doc, sent, f, prev)
@@ -258,8 +266,10 @@ class _Reader:
             return None
         if i + 1 < sent.end and doc[i + 1].text in {"/", ":"} and i + 2 < sent.end and doc[i + 2].is_digit:
             return None  # "2/3", "14/2022", "10:30"
-        if i - 2 >= sent.start and doc[i - 1].text in {"-", "–"} and (
-            doc[i - 2].lower_ == "ke" or _NUMERIC.match(doc[i - 2].text)
+        if (
+            i - 2 >= sent.start
+            and doc[i - 1].text in {"-", "–"}
+            and (doc[i - 2].lower_ == "ke" or _NUMERIC.match(doc[i - 2].text))
         ):
             return None  # "ke-3", the second end of "70-80"
         if i + 2 < sent.end and doc[i + 1].text in {"-", "–"} and _NUMERIC.match(doc[i + 2].text):
@@ -273,8 +283,7 @@ class _Reader:
             if k + 1 < sent.end and doc[k + 1].lower_ in _LABEL_AFTER:
                 return None  # "2 (dua) sasaran"
         if i + 1 < sent.end and (
-            doc[i + 1].text == ")"
-            or (doc[i + 1].text == "." and (i == sent.start or i + 2 < sent.end))
+            doc[i + 1].text == ")" or (doc[i + 1].text == "." and (i == sent.start or i + 2 < sent.end))
         ):
             return None  # a list number "1." / "1)" / "(1)"
         start, end = i, i + 1
@@ -299,7 +308,11 @@ class _Reader:
             return None
         if kind == "num" and (
             fig.kind == FigureKind.RUPIAH
-            or (fig.value >= 1_000_000 and raw.count(".") + raw.count(",") >= 2 and _BUDGET_WORDS.search(sent.text))
+            or (
+                fig.value >= 1_000_000
+                and raw.count(".") + raw.count(",") >= 2
+                and _BUDGET_WORDS.search(sent.text)
+            )
         ):
             kind = "money"
         return _Fig(start, end, i, fig, kind)
@@ -310,9 +323,12 @@ class _Reader:
             j -= 1
         if j < sent.start or doc[j].lower_ not in _PRED_BEFORE:
             return None
-        if i + 1 < sent.end and doc[i + 1].text in {"=", ".", ")"} and i + 2 < sent.end:
-            if doc[i + 1].text == "=" or doc[i + 2].text[:1].isupper() is False:
-                return None
+        if (
+            i + 2 < sent.end
+            and doc[i + 1].text in {"=", ".", ")"}
+            and (doc[i + 1].text == "=" or not doc[i + 2].text[:1].isupper())
+        ):
+            return None
         low = sent.text.lower()
         if not (re.search(r"predikat|kategori|sakip|nilai|akuntabilitas", low) or _is_grade_indicator(ind)):
             return None
@@ -321,13 +337,20 @@ class _Reader:
     def _gap(self, doc: Any, a: int, b: int, names: set[int]) -> int:
         n = 0
         for t in doc[a:b]:
-            if t.i in names or t.is_punct or t.like_num or t.lower_ in _FILLER or t.ent_type_ in {
-                "YEAR",
-                "YEAR_RANGE",
-                "DATE",
-                "MONTH_YEAR",
-                "IND_CODE",
-            }:
+            if (
+                t.i in names
+                or t.is_punct
+                or t.like_num
+                or t.lower_ in _FILLER
+                or t.ent_type_
+                in {
+                    "YEAR",
+                    "YEAR_RANGE",
+                    "DATE",
+                    "MONTH_YEAR",
+                    "IND_CODE",
+                }
+            ):
                 continue
             if t.text[:1].isupper():
                 continue  # part of a name ("BGP Provinsi NTT")
@@ -356,7 +379,7 @@ class _Reader:
             later_pct = any(r.kind == "pct" for r in rest)
             return ClaimKind.RENSTRA_END_TARGET if pct_unit or later_pct else ClaimKind.RENSTRA_END_CAPAIAN
         if label == "TARGET":
-            return ClaimKind.TARGET if (not pct or pct_unit or pred) else ClaimKind.TARGET
+            return ClaimKind.TARGET
         if label in ("REAL", "CAPAIAN"):
             if pred:
                 return ClaimKind.REALISASI
@@ -386,21 +409,30 @@ class _Reader:
         between = [t for t in doc[prev.end : f.start]]
         words = [t.lower_ for t in between]
         linked = len(between) <= 3 and ("atau" in words or "(" in words or "sebesar" in words)
-        if f.kind == "pct" and prev.kind != "pct" and linked or (
+        if (f.kind == "pct" and prev.kind != "pct" and linked) or (
             f.kind == "pct" and prev.role == ClaimKind.CHANGE and prev.kind == "pct" and linked
         ):
             f.extra["of"] = prev.figure.raw
-            return {
-                ClaimKind.REALISASI: ClaimKind.CAPAIAN,
-                ClaimKind.CHANGE: ClaimKind.CHANGE_PERCENT,
-                ClaimKind.REALISASI_ANGGARAN: ClaimKind.DAYA_SERAP,
-            }.get(prev.role) if prev.role else None
+            return (
+                {
+                    ClaimKind.REALISASI: ClaimKind.CAPAIAN,
+                    ClaimKind.CHANGE: ClaimKind.CHANGE_PERCENT,
+                    ClaimKind.REALISASI_ANGGARAN: ClaimKind.DAYA_SERAP,
+                }.get(prev.role)
+                if prev.role
+                else None
+            )
         if f.kind == "pred" and prev.role == ClaimKind.SCORE and len(between) <= 3:
             prev.extra["predicate"] = f.figure.predicate
             return ClaimKind.REALISASI
-        same_kind = (f.kind == "pct") == (prev.kind == "pct") and (f.kind == "money") == (prev.kind == "money")
+        same_kind = (f.kind == "pct") == (prev.kind == "pct") and (f.kind == "money") == (
+            prev.kind == "money"
+        )
         plain = all(
-            t.lower_ in _CONNECT or t.lower_ in _FILLER or t.ent_type_ in {"YEAR", "YEAR_RANGE"} or t.i in names
+            t.lower_ in _CONNECT
+            or t.lower_ in _FILLER
+            or t.ent_type_ in {"YEAR", "YEAR_RANGE"}
+            or t.i in names
             for t in between
         )
         if same_kind and plain and len(between) <= 8 and prev.role is not None:
@@ -428,18 +460,22 @@ class _Reader:
         for label, s, e in ctx:
             if any(t in self._names for t in range(s, e)):
                 continue
-            if label == "CTX_PART" and lo <= s and e <= f.start and f.role not in (
-                ClaimKind.RENSTRA_END_TARGET,
-                ClaimKind.RENSTRA_END_CAPAIAN,
+            if (
+                label == "CTX_PART"
+                and lo <= s
+                and e <= f.start
+                and f.role not in (ClaimKind.RENSTRA_END_TARGET, ClaimKind.RENSTRA_END_CAPAIAN)
+                and (doc[s].lower_ not in {"periode", "program", "kegiatan"} or s >= f.start - 3)
             ):
-                if doc[s].lower_ not in {"periode", "program", "kegiatan"} or s >= f.start - 3:
-                    f.extra["part"] = doc[s:e].text
+                f.extra["part"] = doc[s:e].text
             if label in ("CTX_CUMUL", "CTX_RATA") and (lo <= s < f.start or f.end <= s <= f.end + 2):
                 f.extra["cumulative"] = doc[s:e].text
 
     # ------------------------------------------------------------------ other claims
-    def _ratios(self, doc: Any, figs: list[_Fig], mk: _Maker, ind: Indicator | None, link: str | None) -> None:
-        """"X atau P% dari Y": P should be X / Y."""
+    def _ratios(
+        self, doc: Any, figs: list[_Fig], mk: _Maker, ind: Indicator | None, link: str | None
+    ) -> None:
+        """ "X atau P% dari Y": P should be X / Y."""
         for n, f in enumerate(figs):
             if f.kind != "pct" or n == 0 or n + 1 >= len(figs):
                 continue
@@ -448,8 +484,10 @@ class _Reader:
             after = [t for t in doc[f.end : y.start]]
             if not (len(before) <= 2 and ("atau" in before or "(" in before)):
                 continue
-            if not after or after[0].lower_ != "dari" and not (after[0].text == ")" and len(after) > 1
-                                                             and after[1].lower_ == "dari"):
+            if not after or (
+                after[0].lower_ != "dari"
+                and not (after[0].text == ")" and len(after) > 1 and after[1].lower_ == "dari")
+            ):
                 continue
             if len(after) > 5 or x.kind == "pct" or y.kind == "pct" or x.kind == "pred" or y.kind == "pred":
                 continue
@@ -461,7 +499,9 @@ class _Reader:
                 continue
             toks = list(e)
             num = next(t for t in toks if _NUMERIC.match(t.text))
-            inner = [t for t in toks if t.text not in {"(", ")"} and t.i != num.i and not _NUMERIC.match(t.text)]
+            inner = [
+                t for t in toks if t.text not in {"(", ")"} and t.i != num.i and not _NUMERIC.match(t.text)
+            ]
             words = " ".join(t.text for t in inner if t.lower_ not in {"rp", "rp.", ".", ",", ",-", "-", "%"})
             got = words_value(words)
             if got is None:
@@ -486,7 +526,9 @@ class _Reader:
             if month and year:
                 mk.date(e, day, month, year)
 
-    def _years(self, doc: Any, sent: Any, cues: list, mk: _Maker, ind: Indicator | None, link: str | None) -> None:
+    def _years(
+        self, doc: Any, sent: Any, cues: list, mk: _Maker, ind: Indicator | None, link: str | None
+    ) -> None:
         """The years the sentence gives realisasi for ("Perbandingan Realisasi Tahun 2023 dan 2024")."""
         role_cues = [c for c in cues if c[0] in _ROLE_CUES]
         groups: list[list[Any]] = []
@@ -510,8 +552,10 @@ class _Reader:
             between = [t.lower_ for t in doc[cue[2] : g[0].i]]
             if not between or between[-1] not in {"tahun", "th", "th.", "ta", "t.a."}:
                 continue  # "Realisasi Tahun 2023", not a table header "Target Realisasi % 2024"
-            if any(w not in {"tahun", "th", "th.", "ta", "kinerja", "capaian", "pada", "di", "sampai", "dengan"}
-                   for w in between):
+            if any(
+                w not in {"tahun", "th", "th.", "ta", "kinerja", "capaian", "pada", "di", "sampai", "dengan"}
+                for w in between
+            ):
                 continue
             years += [t._.year for t in g]
             first = first or g[0]
@@ -524,7 +568,9 @@ class _Reader:
         for label, s, _e in labels:
             if label != "CTX_FOUNDED":
                 continue
-            dates = [e for e in doc.ents if e.label_ in {"DATE", "MONTH_YEAR"} and sent.start <= e.start < sent.end]
+            dates = [
+                e for e in doc.ents if e.label_ in {"DATE", "MONTH_YEAR"} and sent.start <= e.start < sent.end
+            ]
             near = [e for e in dates if 0 <= e.start - s <= 8 or 0 <= s - e.end <= 10]
             if len(near) == 1:
                 e = near[0]
@@ -538,7 +584,11 @@ class _Reader:
         if staff and not part:
             for f in figs:
                 unit = f.figure.unit or ""
-                if f.kind == "num" and unit in {"orang", "pegawai"} and any(0 <= f.start - c[2] <= 5 for c in staff):
+                if (
+                    f.kind == "num"
+                    and unit in {"orang", "pegawai"}
+                    and any(0 <= f.start - c[2] <= 5 for c in staff)
+                ):
                     mk.fact(doc[f.start : f.end], "staff", {"value": int(f.figure.value or 0)}, f.figure)
                     break
         if any(c[0] == "CTX_REGION" for c in labels):
@@ -547,7 +597,8 @@ class _Reader:
     def _regencies(self, doc: Any, sent: Any, mk: _Maker) -> None:
         text = sent.text
         m = re.search(
-            r"(\d{1,3})\s*(?:\([a-z ]+\)\s*)?kabupaten(?:\s*/\s*kota|\s+dan\s+(\d{1,3})\s*(?:\([a-z ]+\)\s*)?kota)",
+            r"(\d{1,3})\s*(?:\([a-z ]+\)\s*)?kabupaten"
+            r"(?:\s*/\s*kota|\s+dan\s+(\d{1,3})\s*(?:\([a-z ]+\)\s*)?kota)",
             text,
             re.IGNORECASE,
         )
@@ -562,7 +613,11 @@ class _Reader:
 def _subject_words(sent: Any) -> list[str]:
     """Acronyms and capitalised words of the sentence (who the sentence is about), months left out."""
     return sorted(
-        {t.text for t in sent if t.text[:1].isupper() and t.is_alpha and t.lower_ not in MONTHS and len(t) > 1}
+        {
+            t.text
+            for t in sent
+            if t.text[:1].isupper() and t.is_alpha and t.lower_ not in MONTHS and len(t) > 1
+        }
     )
 
 
@@ -665,7 +720,9 @@ class _Maker:
         }
         self._add(ClaimKind.RATIO, span, f.figure, extra, ind, link, f.year)
 
-    def number_words(self, e: Any, fig: Figure, value: Any, words: str, order: str, pct: bool, money: bool) -> None:
+    def number_words(
+        self, e: Any, fig: Figure, value: Any, words: str, order: str, pct: bool, money: bool
+    ) -> None:
         extra = {"words": words, "words_value": str(value), "order": order, "percent": pct, "money": money}
         whole = int(value) if value == int(value) else None
         self._add(ClaimKind.NUMBER_WORDS, e, fig, extra, words=whole)
@@ -674,7 +731,9 @@ class _Maker:
         fig = Figure(raw=e.text, kind=FigureKind.TEXT)
         self._add(ClaimKind.DATE, e, fig, {"day": day, "month": month}, year=year)
 
-    def years(self, tok: Any, years: list[int], ind: Indicator | None, link: str | None, comparison: bool) -> None:
+    def years(
+        self, tok: Any, years: list[int], ind: Indicator | None, link: str | None, comparison: bool
+    ) -> None:
         span = self.sent.doc[tok.i : tok.i + 1]
         fig = parse_figure(str(max(years)))
         extra = {"years": years, "context": "realisasi", "comparison": comparison}

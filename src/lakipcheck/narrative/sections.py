@@ -3,8 +3,8 @@ found from the headings in the text.
 
 A section opens at a heading that gives an indicator's code ("Indikator Kinerja Kegiatan 1.1", "Indikator
 Kegiatan 1.2", "IKU 3") or is the indicator's name; it closes at the next such heading, at a heading of a
-higher level (a sasaran, a lettered part "B. Realisasi Anggaran", a BAB, the Lampiran) or where the report's
-part changes (the layout sections).
+higher level (a sasaran, a lettered part "B. Realisasi Anggaran", a BAB, the Lampiran) or after the last page
+of the part of the report it opened in (the layout sections).
 """
 
 from __future__ import annotations
@@ -49,9 +49,10 @@ class IndicatorSection:
         return range(self.start, self.end)
 
 
-def _part(sections: list[Section], page: int) -> str | None:
+def _last_page(sections: list[Section], page: int) -> int | None:
+    """The last page of the innermost part of the report that holds ``page``."""
     inner = [s for s in sections if s.page_start <= page <= s.page_end]
-    return max(inner, key=lambda s: (s.level, s.page_start)).kind.value if inner else None
+    return min(inner, key=lambda s: (-s.level, s.page_end - s.page_start)).page_end if inner else None
 
 
 def _by_name(text: str, indicators: list[Indicator]) -> Indicator | None:
@@ -95,13 +96,15 @@ def _opening(text: str, indicators: list[Indicator]) -> tuple[Indicator, str | N
     return (ind, None) if ind is not None else None
 
 
-def find_sections(blocks: list[Block], indicators: list[Indicator], layout: list[Section]) -> list[IndicatorSection]:
+def find_sections(
+    blocks: list[Block], indicators: list[Indicator], layout: list[Section]
+) -> list[IndicatorSection]:
     """The indicator sections, in order; blocks outside every section belong to none."""
     out: list[IndicatorSection] = []
     cur: IndicatorSection | None = None
-    part: str | None = None
+    limit: int | None = None
     for k, block in enumerate(blocks):
-        if cur is not None and _part(layout, block.page) != part:
+        if cur is not None and limit is not None and block.page > limit:
             cur.end = k
             cur = None
         if not block.heading:
@@ -117,7 +120,7 @@ def find_sections(blocks: list[Block], indicators: list[Indicator], layout: list
             if cur is not None:
                 cur.end = k
             cur = IndicatorSection(opened[0], opened[1], k, len(blocks), " ".join(block.text.split()))
-            part = _part(layout, block.page)
+            limit = _last_page(layout, block.page)
             out.append(cur)
         elif cur is not None and _CLOSE.match(block.text):
             cur.end = k

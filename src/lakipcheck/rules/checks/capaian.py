@@ -9,6 +9,7 @@ from typing import Any
 from lakipcheck.model.types import Polarity, Report, Role
 from lakipcheck.rules.arith import Span, input_span, printed_span, ratio_span, readings
 from lakipcheck.rules.checks.common import label, loc, numeric, rows, show, table_name
+from lakipcheck.rules.checks.swaps import swapped_rows
 from lakipcheck.rules.registry import primitive
 from lakipcheck.rules.types import Hit, Severity
 
@@ -45,8 +46,11 @@ def capaian_ratio(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     does not state the polarity, any of them may explain the print. ``cap`` (e.g. 120) accepts a capped %.
     The printed % may be rounded or truncated at the decimals printed; inputs with decimals are intervals."""
     cap = Decimal(str(params["cap"])) if params.get("cap") is not None else None
+    swapped = swapped_rows(report)  # reported once, as a swap (LK102)
     for ind in report.indicators:
-        for (_table, _row), vals in rows(ind).items():
+        for (table, row), vals in rows(ind).items():
+            if (table, row) in swapped:
+                continue
             for t_role, r_role, c_role in TRIPLES:
                 t, r, c = vals.get(t_role), vals.get(r_role), vals.get(c_role)
                 if not (numeric(t) and numeric(r) and numeric(c)):

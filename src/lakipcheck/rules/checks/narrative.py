@@ -147,7 +147,9 @@ def _indicators(report: Report) -> dict[str, Indicator]:
     return {i.key: i for i in report.indicators}
 
 
-def references(ind: Indicator, kind: ClaimKind, year: int | None, report_year: int | None) -> list[StatedValue]:
+def references(
+    ind: Indicator, kind: ClaimKind, year: int | None, report_year: int | None
+) -> list[StatedValue]:
     """The table values a prose figure of ``kind`` (for ``year``) restates, best source first."""
     roles = ROLES.get(kind, ())
     out = []
@@ -159,14 +161,21 @@ def references(ind: Indicator, kind: ClaimKind, year: int | None, report_year: i
             continue
         if kind == ClaimKind.PREV_REALISASI and (year is None or (v.year is None and report_year is None)):
             continue
-        if kind == ClaimKind.TARGET and v.role == Role.RENSTRA_TARGET and (v.year is None or v.year != report_year):
+        if (
+            kind == ClaimKind.TARGET
+            and v.role == Role.RENSTRA_TARGET
+            and (v.year is None or v.year != report_year)
+        ):
             continue
-        if kind in (ClaimKind.TARGET, ClaimKind.REALISASI, ClaimKind.CAPAIAN) and v.year and report_year:
-            if v.year != report_year:
-                continue
-        if kind == ClaimKind.RENSTRA_END_TARGET and v.role == Role.RENSTRA_TARGET:
-            if v.year is None or v.year != end_year or (year is not None and year != end_year):
-                continue
+        annual = kind in (ClaimKind.TARGET, ClaimKind.REALISASI, ClaimKind.CAPAIAN)
+        if annual and v.year and report_year and v.year != report_year:
+            continue
+        if (
+            kind == ClaimKind.RENSTRA_END_TARGET
+            and v.role == Role.RENSTRA_TARGET
+            and (v.year is None or v.year != end_year or (year is not None and year != end_year))
+        ):
+            continue
         out.append(v)
     return sorted(out, key=lambda v: _TABLE_ORDER.get(v.table_kind or TableKind.OTHER, 9))
 
@@ -186,16 +195,22 @@ def _usable(c: Claim) -> bool:
         return False
     if any(c.extra.get(k) for k in _SKIP):
         return False
-    if c.extra.get("cumulative") and c.kind not in (ClaimKind.RENSTRA_END_CAPAIAN, ClaimKind.RENSTRA_END_TARGET):
+    if c.extra.get("cumulative") and c.kind not in (
+        ClaimKind.RENSTRA_END_CAPAIAN,
+        ClaimKind.RENSTRA_END_TARGET,
+    ):
         return False
     if c.kind in (ClaimKind.PAGU, ClaimKind.REALISASI_ANGGARAN, ClaimKind.DAYA_SERAP):
         return c.link in ("code", "name")
     return True
 
 
-def _anchored(c: Claim, ind: Indicator, sentence: list[Claim], report_year: int | None) -> bool:
-    """The sentence is about ``ind``: it names it, or another of its figures is the indicator's value."""
-    if c.link in ("code", "name") and c.indicator == ind.key:
+def _anchored(
+    c: Claim, ind: Indicator, sentence: list[Claim], report_year: int | None, by_name: bool = True
+) -> bool:
+    """The sentence is about ``ind``: it names it (when ``by_name``), or another of its figures is the
+    indicator's table value for its own role."""
+    if by_name and c.link in ("code", "name") and c.indicator == ind.key:
         return True
     for o in sentence:
         if o is c or o.kind not in _COMPARED or not comparable(o.figure) or o.extra.get("part"):
@@ -265,10 +280,11 @@ def restatement_mismatches(report: Report) -> list[_Mismatch]:
                 continue
         if any(same(c.figure, v.figure) for i in cands for v in references(i, c.kind, c.year, ry)):
             continue
-        if any(_any_value(i, c.figure) for i in cands):
-            continue  # another value of the indicator: the role may be misread
         if not _anchored(c, ind, sent, ry):
             continue
+        strong = c.extra.get("strong") and _anchored(c, ind, sent, ry, by_name=False)
+        if any(_any_value(i, c.figure) for i in cands) and not strong:
+            continue  # another value of the indicator: the role may be misread
         if len({_key(v.figure) for v in refs}) > 1:
             continue  # the tables disagree among themselves: the table rules report that
         out.append(_Mismatch(c, ind, refs[0], refs[1:], "restates"))
@@ -279,7 +295,9 @@ def _key(f: Figure) -> Any:
     return f.predicate if f.value is None else f.value.normalize()
 
 
-def _against_table_above(report: Report, c: Claim, ind: Indicator, refs: list[StatedValue]) -> _Mismatch | None:
+def _against_table_above(
+    report: Report, c: Claim, ind: Indicator, refs: list[StatedValue]
+) -> _Mismatch | None:
     table = _table_above(report, c, ind)
     if table is None:
         return None
@@ -310,15 +328,22 @@ def narrative_restated(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
         agree = [v for v in m.others if same(v.figure, ref.figure)]
         differ = [v for v in m.others if same(v.figure, c.figure)]
         year = f" {c.year}" if c.year and c.kind == ClaimKind.PREV_REALISASI else ""
-        also_id = "".join(f"; {table_name(v.table_kind)} hlm. {v.provenance.page} juga {v.figure.raw}" for v in agree)
-        also_en = "".join(f"; the {table_name(v.table_kind, 'en')} p. {v.provenance.page} also {v.figure.raw}" for v in agree)
+        also_id = "".join(
+            f"; {table_name(v.table_kind)} hlm. {v.provenance.page} juga {v.figure.raw}" for v in agree
+        )
+        also_en = "".join(
+            f"; the {table_name(v.table_kind, 'en')} p. {v.provenance.page} also {v.figure.raw}"
+            for v in agree
+        )
         if differ:
             also_id += "".join(
-                f"; {table_name(v.table_kind)} hlm. {v.provenance.page} mencetak {v.figure.raw} seperti kalimat"
+                f"; {table_name(v.table_kind)} hlm. {v.provenance.page} mencetak {v.figure.raw} "
+                "seperti kalimat"
                 for v in differ
             )
             also_en += "".join(
-                f"; the {table_name(v.table_kind, 'en')} p. {v.provenance.page} prints {v.figure.raw} like the "
+                f"; the {table_name(v.table_kind, 'en')} p. {v.provenance.page} prints {v.figure.raw} "
+                "like the "
                 "sentence"
                 for v in differ
             )
@@ -363,8 +388,10 @@ def narrative_restated(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
 
 
 def _spans(f: Figure) -> list[Span]:
+    """The interval a figure of the prose stands for (prose keeps one number style, so the parser's reading
+    is the reading)."""
     assert f.value is not None
-    return [input_span(f, None if v == f.value else v) for v in readings(f)]
+    return [input_span(f)]
 
 
 def _fits(printed: Figure, computed: list[Span]) -> bool:
@@ -407,14 +434,24 @@ def _totals(report: Report) -> list[Figure]:
 
 
 def _restates_table(c: Claim, ind: Indicator | None, roles: tuple[Role, ...]) -> bool:
-    return ind is not None and any(v.role in roles and comparable(v.figure) and same(c.figure, v.figure) for v in ind.values)
+    return ind is not None and any(
+        v.role in roles and comparable(v.figure) and same(c.figure, v.figure) for v in ind.values
+    )
 
 
 def _arith_hit(
-    c: Claim, what: tuple[str, str], formula: str, inputs: list[Claim], computed: Decimal, extra: dict, key: str
+    c: Claim,
+    what: tuple[str, str],
+    formula: str,
+    inputs: list[Claim],
+    computed: Decimal,
+    extra: dict,
+    key: str,
 ) -> Hit:
     decimals = max(c.figure.decimals or 0, 2)
-    shown = show(computed, decimals) + ("%" if c.figure.kind == FigureKind.PERCENT or "%" in c.figure.raw else "")
+    shown = show(computed, decimals) + (
+        "%" if c.figure.kind == FigureKind.PERCENT or "%" in c.figure.raw else ""
+    )
     return Hit(
         facts={
             "what": what[0],
@@ -425,15 +462,20 @@ def _arith_hit(
             "quote": quote(c),
             "formula": formula,
         },
-        locations=[_claim_loc(c, what[0]), *[_claim_loc(i, "angka yang dipakai") for i in inputs if i is not c]],
+        locations=[
+            _claim_loc(c, what[0]),
+            *[_claim_loc(i, "angka yang dipakai") for i in inputs if i is not c],
+        ],
         expected=shown,
         found=c.figure.raw.strip(),
         evidence={
             "sentence": c.sentence,
             "formula": formula,
             "computed": str(computed.quantize(Decimal("0.0001"))),
-            "printed_interval": [str(x) for x in (printed_span(c.figure).lo, printed_span(c.figure).hi)],
-            "convention": "rounding or truncation at the printed decimals; inputs with decimals are intervals",
+            "printed_interval": [str(printed_span(c.figure).lo), str(printed_span(c.figure).hi)],
+            "convention": (
+                "rounding or truncation at the printed decimals; inputs with decimals are intervals"
+            ),
             **extra,
         },
         key=(key, c.provenance.page, c.sentence, c.figure.raw),
@@ -495,7 +537,12 @@ def _capaian_checks(report: Report, inds: dict[str, Indicator], flagged: set[int
     ry = report.info.year
     for claims in _by_sentence(report).values():
         for c in claims:
-            if c.kind != ClaimKind.CAPAIAN or not _num(c.figure) or c.indicator is None or c.extra.get("part"):
+            if (
+                c.kind != ClaimKind.CAPAIAN
+                or not _num(c.figure)
+                or c.indicator is None
+                or c.extra.get("part")
+            ):
                 continue
             if any(o.kind == ClaimKind.RATIO and o.figure.raw == c.figure.raw for o in claims):
                 continue  # "X atau P% dari Y": the ratio check reads it
@@ -541,15 +588,19 @@ def _change_checks(report: Report, inds: dict[str, Indicator], flagged: set[int]
             diffs += [rs.hi - ps.lo for rs in _spans(r.figure) for ps in _spans(p.figure)]
             lo, hi = min(diffs), max(diffs)
             d_span = Span(min(abs(lo), abs(hi)) if lo * hi > 0 else Decimal(0), max(abs(lo), abs(hi)))
-            rel = ratio_span(d_span, Span(min(s.lo for s in _spans(p.figure)), max(s.hi for s in _spans(p.figure))))
+            rel = ratio_span(
+                d_span, Span(min(s.lo for s in _spans(p.figure)), max(s.hi for s in _spans(p.figure)))
+            )
             if c.kind == ClaimKind.CHANGE:
                 direction = c.extra.get("direction")
                 delta = r.figure.value - p.figure.value
-                if direction in ("up", "down") and delta != 0 and (delta > 0) != (direction == "up"):
-                    if (lo > 0 or hi < 0) and not c.extra.get("comparative"):
-                        yield _sign_hit(c, r, p, direction)
-                        continue
-                ok = _fits(c.figure, [d_span]) or (rel is not None and "%" in c.figure.raw and _fits(c.figure, [rel]))
+                wrong_way = direction in ("up", "down") and delta != 0 and (delta > 0) != (direction == "up")
+                if wrong_way and (lo > 0 or hi < 0) and not c.extra.get("comparative"):
+                    yield _sign_hit(c, r, p, direction)
+                    continue
+                ok = _fits(c.figure, [d_span]) or (
+                    rel is not None and "%" in c.figure.raw and _fits(c.figure, [rel])
+                )
                 if ok:
                     continue
                 yield _arith_hit(
@@ -565,7 +616,11 @@ def _change_checks(report: Report, inds: dict[str, Indicator], flagged: set[int]
                 if rel is None:
                     continue
                 spans = [rel]
-                d = _pick([o for o in claims if o.extra.get("sent") == c.extra.get("sent")], ClaimKind.CHANGE, c.indicator)
+                d = _pick(
+                    [o for o in claims if o.extra.get("sent") == c.extra.get("sent")],
+                    ClaimKind.CHANGE,
+                    c.indicator,
+                )
                 if d is not None and _num(d.figure):
                     for ds in _spans(d.figure):
                         for ps in _spans(p.figure):
@@ -597,7 +652,11 @@ def _sign_hit(c: Claim, r: Claim, p: Claim, direction: str) -> Hit:
             "quote": quote(c),
             "formula": f"{r.figure.raw} − {p.figure.raw}",
         },
-        locations=[_claim_loc(c, "perubahan"), _claim_loc(r, "realisasi"), _claim_loc(p, "realisasi sebelumnya")],
+        locations=[
+            _claim_loc(c, "perubahan"),
+            _claim_loc(r, "realisasi"),
+            _claim_loc(p, "realisasi sebelumnya"),
+        ],
         expected="turun" if direction == "up" else "naik",
         found=word[0],
         evidence={"sentence": c.sentence, "realisasi": r.figure.raw, "previous": p.figure.raw},
@@ -649,9 +708,9 @@ def _renstra_checks(report: Report, inds: dict[str, Indicator], flagged: set[int
 @primitive("narrative_arithmetic")
 def narrative_arithmetic(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     """A percentage or a change the prose states must follow from the figures it states with it: "X atau P%
-    dari Y" (P = X/Y), "target T ... realisasi R ... capaian P%" (P = R/T, or the lower-is-better formulas when
-    the polarity is not positive), "meningkat D (C%)" against the year's and the previous year's realisasi
-    of the same paragraph (D = R − P, C = D/P; the direction word must match the sign), and the % of the
+    dari Y" (P = X/Y), "target T ... realisasi R ... capaian P%" (P = R/T, or the lower-is-better formulas
+    when the polarity is not positive), "meningkat D (C%)" against the year's and the previous year's
+    realisasi of the same paragraph (D = R − P, C = D/P; the direction word must match the sign), and the % of the
     Renstra end target (annual or cumulative reading). Rounding and truncation at the printed decimals are
     both accepted. A % that equals the table's own % is left to the table checks; a sentence whose inputs
     differ from the tables is reported once, by the restated-figure rule."""
@@ -668,9 +727,10 @@ def narrative_arithmetic(report: Report, params: dict[str, Any]) -> Iterator[Hit
 
 @primitive("narrative_number_words")
 def narrative_number_words(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
-    """A percentage, an amount or a decimal written with its words ("31,24% (tiga puluh satu koma dua empat
-    persen)", "Rp 5.000.000 (lima juta rupiah)") must say the same both ways. Whole numbers in words ("5
-    (lima)") are checked by LK303; this rule takes the ones LK303 does not read, so no pair is reported twice."""
+    """A percentage, an amount or a decimal written with its words ("31,24% (tiga puluh satu koma dua
+    empat persen)", "Rp 5.000.000 (lima juta rupiah)") must say the same both ways. Whole numbers in words ("5
+    (lima)") are checked by LK303; this rule takes the ones LK303 does not read, so no pair is reported
+    twice."""
     seen: set[tuple] = set()
     for c in report.claims:
         if c.kind != ClaimKind.NUMBER_WORDS or c.figure.value is None:
@@ -683,7 +743,12 @@ def narrative_number_words(report: Report, params: dict[str, Any]) -> Iterator[H
         if spelled == digits or (c.figure.scale != 1):
             continue
         covered = {d for d, _, _, _ in number_word_pairs(c.sentence)}
-        if int(digits) == digits and int(digits) in covered and not c.extra.get("percent") and not c.extra.get("money"):
+        if (
+            int(digits) == digits
+            and int(digits) in covered
+            and not c.extra.get("percent")
+            and not c.extra.get("money")
+        ):
             continue  # LK303 reads "5 (lima)"
         k = (c.provenance.page, c.figure.raw, c.extra.get("words"))
         if k in seen:
@@ -723,7 +788,9 @@ def narrative_indicator_name(report: Report, params: dict[str, Any]) -> Iterator
     (so a missed heading cannot make the finding); sentences listing several indicators are left alone."""
     inds = _indicators(report)
     min_score = float(params["min_score"])
-    has_section = {c.extra.get("section_indicator") for c in report.claims if c.extra.get("section_indicator")}
+    has_section = {
+        c.extra.get("section_indicator") for c in report.claims if c.extra.get("section_indicator")
+    }
     sentences = _by_sentence(report)
     named_in: dict[tuple[str, str], int] = defaultdict(int)
     for c in report.claims:
@@ -751,12 +818,16 @@ def narrative_indicator_name(report: Report, params: dict[str, Any]) -> Iterator
         if not own_fig and not c.extra.get("subject"):
             continue
         evidence_id = (
-            " Angka dalam kalimat itu (" + ", ".join(o.figure.raw for o in own_fig) + f") adalah angka {own.code or own.name}."
+            " Angka dalam kalimat itu ("
+            + ", ".join(o.figure.raw for o in own_fig)
+            + f") adalah angka {own.code or own.name}."
             if own_fig
             else ""
         )
         evidence_en = (
-            " The sentence's figures (" + ", ".join(o.figure.raw for o in own_fig) + f") are those of {own.code or own.name}."
+            " The sentence's figures ("
+            + ", ".join(o.figure.raw for o in own_fig)
+            + f") are those of {own.code or own.name}."
             if own_fig
             else ""
         )
@@ -771,7 +842,12 @@ def narrative_indicator_name(report: Report, params: dict[str, Any]) -> Iterator
                 "figures": evidence_id,
                 "figures_en": evidence_en,
             },
-            locations=[Location(c.provenance, f"bagian {own.code or own.name}: kalimat menyebut {other.code or other.name}")],
+            locations=[
+                Location(
+                    c.provenance,
+                    f"bagian {own.code or own.name}: kalimat menyebut {other.code or other.name}",
+                )
+            ],
             expected=own.name,
             found=c.figure.raw,
             evidence={
@@ -847,26 +923,38 @@ def narrative_years(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
         future = [y for y in years if y > ry]
         table = _table_below(report, c) if c.extra.get("heading") or c.extra.get("comparison") else None
         t_years = _realisasi_years(table) if table is not None else set()
-        wrong_vs_table = bool(t_years) and len(t_years) >= 2 and bool(set(years) - t_years) and max(t_years) <= ry
+        wrong_vs_table = (
+            bool(t_years) and len(t_years) >= 2 and bool(set(years) - t_years) and max(t_years) <= ry
+        )
         if not future and not (wrong_vs_table and c.extra.get("comparison")):
             continue
         if future and not (sure or wrong_vs_table):
             continue
         expected = sorted(t_years) if wrong_vs_table else [y for y in years if y <= ry] or [ry]
         t_id = (
-            f"; tabel di bawahnya (hlm. {table.page}) memuat realisasi tahun {', '.join(map(str, sorted(t_years)))}"
+            f"; tabel di bawahnya (hlm. {table.page}) memuat realisasi tahun "
+            f"{', '.join(map(str, sorted(t_years)))}"
             if wrong_vs_table and table is not None
             else ""
         )
         t_en = (
-            f"; the table under it (p. {table.page}) holds realisasi for {', '.join(map(str, sorted(t_years)))}"
+            f"; the table under it (p. {table.page}) holds realisasi for "
+            f"{', '.join(map(str, sorted(t_years)))}"
             if wrong_vs_table and table is not None
             else ""
         )
-        locs = [Location(c.provenance, f"{section_name(c)}: {'judul' if c.extra.get('heading') else 'kalimat'}")]
+        locs = [
+            Location(c.provenance, f"{section_name(c)}: {'judul' if c.extra.get('heading') else 'kalimat'}")
+        ]
         if wrong_vs_table and table is not None:
-            locs.append(Location(Provenance(page=table.page, bbox=table.bbox, raw=" | ".join(table.columns),
-                                            table_id=table.id), "tabel di bawahnya"))
+            locs.append(
+                Location(
+                    Provenance(
+                        page=table.page, bbox=table.bbox, raw=" | ".join(table.columns), table_id=table.id
+                    ),
+                    "tabel di bawahnya",
+                )
+            )
         yield Hit(
             facts={
                 "section": section_name(c),
@@ -896,7 +984,18 @@ def narrative_years(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
 
 # ---------------------------------------------------------------------------------------------- LK406
 
-_COMMON_WORDS = {"Tahun", "Bulan", "Berdasarkan", "Sesuai", "Pada", "Sejak", "Dalam", "Oleh", "Dengan", "Sedangkan"}
+_COMMON_WORDS = {
+    "Tahun",
+    "Bulan",
+    "Berdasarkan",
+    "Sesuai",
+    "Pada",
+    "Sejak",
+    "Dalam",
+    "Oleh",
+    "Dengan",
+    "Sedangkan",
+}
 MONTH_NAMES = ["", "Januari", "Februari", "Maret", "April", "Mei", "Juni", "Juli", "Agustus", "September",
                "Oktober", "November", "Desember"]  # fmt: skip
 
@@ -934,9 +1033,12 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, list[Claim]]]:
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     inds = _indicators(report)
     for c in report.claims:
-        if c.kind in (ClaimKind.RENSTRA_END_TARGET, ClaimKind.TARGET, ClaimKind.REALISASI) and _usable(c):
-            if c.link in ("code", "name") or c.extra.get("section_indicator") == c.indicator:
-                groups[(c.indicator, c.kind, c.year)].append(c)
+        if (
+            c.kind in (ClaimKind.RENSTRA_END_TARGET, ClaimKind.TARGET, ClaimKind.REALISASI)
+            and _usable(c)
+            and (c.link in ("code", "name") or c.extra.get("section_indicator") == c.indicator)
+        ):
+            groups[(c.indicator, c.kind, c.year)].append(c)
     for (key, kind, year), claims in groups.items():
         ind = inds.get(key)
         if ind is None or references(ind, kind, year, report.info.year):
@@ -949,8 +1051,8 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, list[Claim]]]:
 @primitive("narrative_same_fact")
 def narrative_same_fact(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     """A fact the report states more than once must be stated the same way: the month the agency was founded
-    ("dibentuk pada bulan April 2022" / "baru berdiri bulan Maret 2022"), its total number of staff, the number
-    of regencies/cities in its work area ("22 kabupaten/kota" = "21 kabupaten dan 1 kota"), and an
+    ("dibentuk pada bulan April 2022" / "baru berdiri bulan Maret 2022"), its total number of staff, the
+    number of regencies/cities in its work area ("22 kabupaten/kota" = "21 kabupaten dan 1 kota"), and an
     indicator's figure that no table gives (e.g. a Renstra end target written "A" in one place and "AA" in
     another). Staff counts of one group (PNS, PPNPN, fungsional, pensiun, mutasi) are not the total and are
     not compared; founding dates are compared only when both sentences name the same agency."""
@@ -981,11 +1083,15 @@ def narrative_same_fact(report: Report, params: dict[str, Any]) -> Iterator[Hit]
 
 def _fact_hit(what: tuple[str, str], claims: list[Claim], name: str) -> Hit:
     first = claims[0]
-    texts = [f"hlm. {c.provenance.page} \"{quote(c, 160)}\" ({_fact_text(c) if c.kind == ClaimKind.FACT else c.figure.raw})"
-             for c in claims]
-    texts_en = [f"p. {c.provenance.page} \"{quote(c, 160)}\" ({_fact_text(c) if c.kind == ClaimKind.FACT else c.figure.raw})"
-                for c in claims]
-    values = list(dict.fromkeys((_fact_text(c) if c.kind == ClaimKind.FACT else c.figure.raw) for c in claims))
+
+    def said(c: Claim) -> str:
+        return _fact_text(c) if c.kind == ClaimKind.FACT else c.figure.raw
+
+    texts = [f'hlm. {c.provenance.page} "{quote(c, 160)}" ({said(c)})' for c in claims]
+    texts_en = [f'p. {c.provenance.page} "{quote(c, 160)}" ({said(c)})' for c in claims]
+    values = list(
+        dict.fromkeys((_fact_text(c) if c.kind == ClaimKind.FACT else c.figure.raw) for c in claims)
+    )
     return Hit(
         facts={
             "what": what[0],
