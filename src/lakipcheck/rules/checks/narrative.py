@@ -710,10 +710,10 @@ def narrative_arithmetic(report: Report, params: dict[str, Any]) -> Iterator[Hit
     """A percentage or a change the prose states must follow from the figures it states with it: "X atau P%
     dari Y" (P = X/Y), "target T ... realisasi R ... capaian P%" (P = R/T, or the lower-is-better formulas
     when the polarity is not positive), "meningkat D (C%)" against the year's and the previous year's
-    realisasi of the same paragraph (D = R − P, C = D/P; the direction word must match the sign), and the % of the
-    Renstra end target (annual or cumulative reading). Rounding and truncation at the printed decimals are
-    both accepted. A % that equals the table's own % is left to the table checks; a sentence whose inputs
-    differ from the tables is reported once, by the restated-figure rule."""
+    realisasi of the same paragraph (D = R − P, C = D/P; the direction word must match the sign), and the %
+    of the Renstra end target (annual or cumulative reading). Rounding and truncation at the printed
+    decimals are both accepted. A % that equals the table's own % is left to the table checks; a sentence
+    whose inputs differ from the tables is reported once, by the restated-figure rule."""
     inds = _indicators(report)
     flagged = _flagged(report)
     yield from _ratio_checks(report, inds, flagged)
