@@ -24,7 +24,14 @@ class Location:
     """One place a finding points at, with what is printed there."""
 
     provenance: Provenance
-    label: str = ""  # what this place is, e.g. "capaian table, % Capaian"
+    label: str = ""  # what this place is, in Indonesian, e.g. "tabel capaian kinerja, % Capaian"
+    label_en: str = ""  # the same in English; empty when the label is language-neutral
+
+    def localised(self, lang: str) -> Location:
+        """This place with its label in ``lang`` (the Indonesian one when no English label was given)."""
+        if lang == "en" and self.label_en:
+            return Location(self.provenance, self.label_en)
+        return Location(self.provenance, self.label)
 
     def to_dict(self) -> dict:
         return {"label": self.label, **self.provenance.to_dict()}

@@ -69,9 +69,13 @@ def label(ind: Indicator) -> str:
     return f"{ind.code} {name}" if ind.code else name
 
 
-def loc(v: StatedValue, what: str = "") -> Location:
-    where = what or f"{table_name(v.table_kind)}, {v.provenance.column_name or v.role.value}"
-    return Location(v.provenance, where)
+def loc(v: StatedValue, what: str = "", what_en: str = "") -> Location:
+    """The place a value was printed: its table and column, or ``what`` (and ``what_en``) when given."""
+    column = v.provenance.column_name or v.role.value
+    if what:
+        return Location(v.provenance, what, what_en)
+    kind = v.table_kind
+    return Location(v.provenance, f"{table_name(kind)}, {column}", f"{table_name(kind, 'en')}, {column}")
 
 
 def numeric(v: StatedValue | None) -> bool:
