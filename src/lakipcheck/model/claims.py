@@ -63,9 +63,11 @@ class Claim:
     link: str | None = None  # how ``indicator`` was found: "code", "name" or "section"
 
     def to_dict(self) -> dict:
+        fig = self.figure.to_dict()
         out = {
             "kind": str(self.kind),
-            **self.figure.to_dict(),
+            "figure_kind": fig.pop("kind", None),
+            **fig,
             "sentence": self.sentence,
             "source": self.provenance.to_dict(),
             "section": self.section,

@@ -67,7 +67,7 @@ class Mentions:
             ind = self.by_code(m.group(1), m.group(2))
             if ind is not None:
                 out.append(Mention(ind, 100.0, "code", m.start(), m.end()))
-        norm, where = _norm_map(text)
+        norm, where = norm_map(text)
         if not norm:
             return out
         cands = process.extract(
@@ -109,7 +109,7 @@ class Mentions:
         return float(fuzz.partial_ratio(self.names[k], norm)) if self.usable[k] and norm else 0.0
 
 
-def _norm_map(text: str) -> tuple[str, list[int]]:
+def norm_map(text: str) -> tuple[str, list[int]]:
     """The text as :func:`normalise` writes it (lower case, words joined by one space), and for each of its
     characters the offset of the character it came from."""
     out: list[str] = []

@@ -93,14 +93,16 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         _seq("akhir", "periode?", _RENSTRA),
     ],
     "TARGET": [
-        _seq("target|ditargetkan|targetnya|sasaran"),
+        _seq("target|ditargetkan|targetnya"),
         _seq("target", "kinerja"),
+        _seq("target", "capaian|pencapaian"),
         _seq("target", "yang", "ditetapkan"),
         _seq("dari", "target"),
     ],
     "REAL": [
         _seq("realisasi|terealisasi|direalisasikan|realisasinya|tercapai|dicapai|terealisir"),
-        _seq("realisasi", "capaian", "kinerja?"),
+        _seq("realisasi", "capaian|capaiannya", "kinerja?"),
+        _seq("realisasi", "target", "capaian?"),
         _seq("realisasi", "kinerja"),
         _seq("capaian", "kinerja", "adalah"),
         _seq("hasil", "capaian"),
@@ -111,6 +113,14 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
         _seq("capaian", "kinerja"),
         _seq("persentase|prosentase|presentase|tingkat", "capaian|pencapaian", "kinerja?"),
         _seq("dengan", "persentase|prosentase|capaian"),
+        _seq("capaian|pencapaian", "target|targetnya"),
+        _seq("capaiannya|pencapaiannya"),
+        _seq("realisasi|capaian", "terhadap", "target|targetnya"),
+    ],
+    # A figure of something other than the indicator: its sasaran, or a national / other benchmark.
+    "OTHER": [
+        _seq("capaian|pencapaian|ketercapaian|ketercapaiannya|target", "sasaran", "strategis|stratejik?"),
+        _seq("capaian|pencapaian|rata-rata|angka|target|tingkat", "nasional|internasional|dunia|global"),
     ],
     "CHANGE_UP": [
         _seq("meningkat|peningkatan|kenaikan|naik|bertambah|penambahan|lebih|surplus"),
@@ -145,8 +155,8 @@ CUE_PATTERNS: dict[str, list[list[dict[str, Any]]]] = {
     "CTX_FUTURE": [
         _seq("akan|diharapkan|direncanakan|rencana|proyeksi|diproyeksikan|prediksi|perkiraan|diperkirakan"),
     ],
-    "CTX_CUMUL": [_seq("kumulatif|akumulasi|akumulatif|total|keseluruhan|rata-rata|rerata")],
-    "CTX_RATA": [_seq("rata", "-", "rata"), _seq("rata-rata|rerata")],
+    "CTX_CUMUL": [_seq("kumulatif|akumulasi|akumulatif|total|keseluruhan|rata-rata|rerata|rataan")],
+    "CTX_RATA": [_seq("rata", "-", "rata"), _seq("rata-rata|rerata|rataan")],
     "CTX_PART": [
         _seq("angkatan|tahap|gelombang|triwulan|semester|tw|bulan|periode|kabupaten|kecamatan|kelurahan|"
              "desa|jenjang|kelas|sekolah|wilayah|lokasi|per|masing-masing|sebagian|sub|kegiatan|program|"

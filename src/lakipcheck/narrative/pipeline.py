@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import re
 import time
+import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
@@ -40,8 +41,19 @@ ABBREVIATIONS = {
 }  # fmt: skip
 BULLETS = {"•", "▪", "●", "◦", "-", "–", "*", "➢", "✓", "", "o", "»", "►", "■", "□", "❖", "⮚"}
 _ENUM = re.compile(r"^(?:\d{1,2}|[a-zA-Z]|[ivxIVX]{1,4})[.)]?$")
+_ACHIEVED = {"CTX_ACHIEVED", "CTX_NOT_ACHIEVED"}
 _YEAR = re.compile(r"^(?:19[89]\d|20[0-4]\d)$")
 _NUMERIC = re.compile(r"^\d[\d.,]*$")
+
+
+def is_bullet(text: str) -> bool:
+    """A list bullet: one of the usual marks, or a symbol-font glyph (private-use or symbol characters, e.g.
+    the Wingdings arrow U+F0D8)."""
+    if text in BULLETS:
+        return True
+    return bool(text) and all(
+        0xE000 <= ord(ch) <= 0xF8FF or unicodedata.category(ch) in ("So", "Co") for ch in text
+    )
 
 
 GRADE_WORDS = {
@@ -78,7 +90,7 @@ def _sentence_component(doc: Any) -> Any:
             continue
         prev = doc[i - 1]
         begin = False
-        if tok.idx in starts and (tok.text in BULLETS or _list_number(doc, i)):
+        if tok.idx in starts and (is_bullet(tok.text) or _list_number(doc, i)):
             begin = True  # a bullet / "1." / "a)" at the start of a printed line
         elif prev.text in {".", "!", "?", ";"} or (prev.text.endswith(".") and len(prev.text) > 1):
             before = doc[i - 2] if prev.text in {".", "!", "?", ";"} and i >= 2 else None
@@ -86,7 +98,7 @@ def _sentence_component(doc: Any) -> Any:
             first = tok.text[:1]
             if prev.text == ";":
                 begin = True
-            elif not (first.isupper() or first.isdigit() or tok.text in BULLETS or first in "(\"'“"):
+            elif not (first.isupper() or first.isdigit() or is_bullet(tok.text) or first in "(\"'“"):
                 begin = False
             elif _is_abbrev(doc, word_at) or (
                 prev.text != "." and prev.text.endswith(".") and "." in prev.text[:-1]
@@ -144,6 +156,8 @@ class Pipeline:
         found = [(doc.vocab.strings[m], s, e) for m, s, e in self.matcher(doc)]
         out: list[tuple[str, int, int]] = []
         taken: set[int] = set()
+        # "melebihi target", "belum mencapai target": the word "target" there does not announce a target.
+        taken.update(i for label, s, e in found if label in _ACHIEVED for i in range(s, e))
         for label, s, e in sorted(found, key=lambda x: (-(x[2] - x[1]), x[1])):
             if label.startswith("CTX_"):
                 out.append((label, s, e))

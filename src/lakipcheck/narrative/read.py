@@ -16,7 +16,7 @@ sentence sits in. A sentence that names several indicators gives no indicator to
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from rapidfuzz import fuzz, process
@@ -27,7 +27,7 @@ from lakipcheck.model.claims import Claim, ClaimKind
 from lakipcheck.model.link import normalise
 from lakipcheck.model.types import BudgetLine, Indicator
 from lakipcheck.narrative.blocks import Block, read_blocks
-from lakipcheck.narrative.mentions import Mention, Mentions
+from lakipcheck.narrative.mentions import Mention, Mentions, norm_map
 from lakipcheck.narrative.patterns import GRADES, MONTHS
 from lakipcheck.narrative.pipeline import Pipeline, pipeline
 from lakipcheck.narrative.sections import IndicatorSection, find_sections
@@ -46,7 +46,8 @@ _LABEL_BEFORE = {
     "sk", "kep", "keputusan", "peraturan", "instruksi", "surat", "hal", "halaman", "hlm", "versi", "gol",
     "golongan", "eselon", "tipe", "type", "fase", "kegiatan", "sasaran", "program", "indikator", "output",
     "ro", "kro", "sub", "komponen", "poin", "butir", "langkah", "modul", "unit", "level", "jalur", "zona",
-    "tanggal", "tgl", "tgl.", "pukul", "jam", "nomer", "kab", "kab.", "per", "setiap", "tiap",
+    "tanggal", "tgl", "tgl.", "pukul", "jam", "nomer", "kab", "kab.", "per", "setiap", "tiap", "strategis",
+    "stratejik", "ss", "prioritas",
 }  # fmt: skip
 # A number right before one of these words counts things this layer does not read as figures (the number of
 # sasaran and indicators is read by the count claims; durations, places and rounds are not performance).
@@ -72,8 +73,19 @@ _FILLER = {
 _CONNECT = {"dan", "serta", ",", "sedangkan", "lalu", "kemudian", "hingga", "sampai", "s.d.", "s.d", "-", "/"}
 _ROLE_CUES = {
     "TARGET", "RENSTRA_END", "REAL", "CAPAIAN", "CHANGE_UP", "CHANGE_DOWN", "CHANGE", "COMPARE", "PAGU",
-    "REAL_ANGGARAN", "DAYA_SERAP", "SCORE",
+    "REAL_ANGGARAN", "DAYA_SERAP", "SCORE", "OTHER",
 }  # fmt: skip
+# A number next to one of these is an operand of a formula written out ("159/128 x 100% = 124,21%"); the
+# result after "=" is kept.
+_OPERATORS = {"x", "X", "×", "*", "/", ":", "+"}
+_FRACTION_BAR = re.compile(r"[-_–—]{5,}")
+# A bound, not a value: "> 100%", "≥ 80".
+_BOUNDS = {">", "<", "≥", "≤", ">=", "<=", "±", "≈", "~"}
+# Indicators measured in percent by their name ("Persentase ...", "Proporsi ...").
+_PCT_NAME = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*[.)]?\s*)?(?:persentase|prosentase|presentase|prosentasi|persentasi|proporsi)\b",
+    re.I,
+)
 _PRED_BEFORE = {
     "predikat", "kategori", "target", "realisasi", "adalah", "menjadi", "capaian", "memperoleh", "mendapat",
     "mendapatkan", "meraih", "nilai", "yaitu", "sebesar", "kriteria", "grade", "dengan", "tercapai",
@@ -172,9 +184,12 @@ class _Reader:
         ctx = {c[0] for c in cues}
         if "CTX_FUTURE" in ctx:
             base["future"] = True
+        if found:
+            base["_name_at"] = min(sent.start_char + m.start for m in found)
         name_spans = self._name_spans(doc, sent, found)
         cues = [c for c in cues if not any(t in name_spans for t in range(c[1], c[2]))]
-        figs = [] if block.heading else self._figures(doc, sent, cues, name_spans, ind)
+        formula = _FRACTION_BAR.search(clean) is not None  # "Capaian = ------------ x 100%"
+        figs = [] if block.heading or formula else self._figures(doc, sent, cues, name_spans, ind)
         mk = _Maker(self, block, sent, clean, base)
         for m in found:
             mk.mention(m, sec, bool(figs), self._subject(doc, sent, m))
@@ -231,27 +246,50 @@ class _Reader:
                 i += 1
         self._end_target_before = False
         grade_ctx = _is_grade_indicator(ind) or any(f.kind == "pred" for f in figs)
-        role_cues = [c for c in cues if c[0] in _ROLE_CUES and (c[0] != "SCORE" or grade_ctx)]
+        role_cues = [
+            c
+            for c in cues
+            if c[0] in _ROLE_CUES and (c[0] != "SCORE" or grade_ctx) and not _in_name(doc, sent, c)
+        ]
         ctx = [c for c in cues if c[0].startswith("CTX_")]
         renstra_at = [c[1] for c in role_cues if c[0] == "RENSTRA_END"]
-        pct_unit = ind is not None and (ind.unit or "").strip() in {"%", "persen"}
+        pct_unit = _percent_indicator(ind)
         for n, f in enumerate(figs):
             prev = figs[n - 1] if n else None
             lo = prev.end if prev else sent.start
             cue = next((c for c in reversed(role_cues) if lo <= c[1] and c[2] <= f.start), None)
             gap = self._gap(doc, cue[2], f.start, names) if cue else 99
+            if cue is not None and any(
+                c[0] in ("CTX_ACHIEVED", "CTX_NOT_ACHIEVED") and cue[2] <= c[1] and c[2] <= f.start
+                for c in ctx
+            ):
+                # "capaian kinerja telah melebihi target ... 2 komoditi": the cue is about the phrase between
+                gap = 99
             limit = MAX_GAP_CHANGE if cue and cue[0].startswith("CHANGE") else MAX_GAP
             if cue is not None and gap <= limit:
-                f.role = self._from_cue(cue[0], f, figs[n + 1 :], pct_unit, prev, renstra_at)
+                f.role = self._from_cue(cue[0], f, figs[n + 1 :], pct_unit, prev, renstra_at, figs[:n])
+                if (
+                    cue[0] == "REAL"
+                    and f.role == ClaimKind.REALISASI
+                    and f.kind == "pct"
+                    and doc[cue[1]].lower_ in {"tercapai", "dicapai"}
+                    and _after_dari_target(doc, figs[:n], f)
+                ):
+                    # "realisasi 59,26% dari target 55,56% atau tercapai 106,66%": the last is the capaian
+                    f.role = ClaimKind.CAPAIAN
                 f.extra["cue"] = cue[0]
-                if gap == 0 and f.start - cue[2] <= 3:
-                    f.extra["strong"] = True  # "tercapai sebesar 3": nothing but fillers between
             elif prev is not None:
                 f.role = self._from_previous(doc, prev, f, figs, pct_unit, names)
             f.year = self._year_of(doc, sent, f, prev)
             if f.role == ClaimKind.RENSTRA_END_TARGET:
                 self._end_target_before = True
+            if f.role == ClaimKind.TARGET and f.kind == "pct":
+                pct_unit = True  # "target 75% ... realisasi 75%": the indicator is measured in percent
             self._context(doc, f, cue, ctx)
+            if prev is not None and prev.extra.get("cumulative") and f.extra.get("of") is None:
+                between = [t.lower_ for t in doc[prev.end : f.start]]
+                if len(between) <= 5 and ("atau" in between or "(" in between):
+                    f.extra["cumulative"] = prev.extra["cumulative"]  # "kumulatif 35 ... atau 92,11%"
             if f.role in (ClaimKind.REALISASI, ClaimKind.PREV_REALISASI) and f.year and self.year:
                 if f.year < self.year:
                     f.role = ClaimKind.PREV_REALISASI
@@ -262,8 +300,10 @@ class _Reader:
     def _number(self, doc: Any, sent: Any, i: int) -> _Fig | None:
         tok = doc[i]
         before = doc[i - 1].lower_ if i > sent.start else ""
-        if before in _LABEL_BEFORE or "/" in tok.text:
+        if before in _LABEL_BEFORE or "/" in tok.text or before in _BOUNDS:
             return None
+        if _operand(doc, sent, i):
+            return None  # an operand of a formula written out: "159/128 x 100% = 124,21%"
         if i + 1 < sent.end and doc[i + 1].text in {"/", ":"} and i + 2 < sent.end and doc[i + 2].is_digit:
             return None  # "2/3", "14/2022", "10:30"
         if (
@@ -304,6 +344,10 @@ class _Reader:
             end = end + 1
         raw = doc[start:end].text
         fig = parse_figure(raw, column_hint="%" if kind == "pct" else "Rp" if kind == "money" else None)
+        if kind == "num" and fig.unit is None and nxt == "(":
+            noun = _noun_after_words(doc, sent, end)
+            if noun:
+                fig = replace(fig, unit=noun)  # "10 (sepuluh) dokumen": counted in dokumen
         if fig.value is None:
             return None
         if kind == "num" and (
@@ -358,9 +402,18 @@ class _Reader:
         return n
 
     def _from_cue(
-        self, label: str, f: _Fig, rest: list[_Fig], pct_unit: bool, prev: _Fig | None, renstra_at: list[int]
+        self,
+        label: str,
+        f: _Fig,
+        rest: list[_Fig],
+        pct_unit: bool,
+        prev: _Fig | None,
+        renstra_at: list[int],
+        before: list[_Fig],
     ) -> ClaimKind | None:
         pct, money, pred = f.kind == "pct", f.kind == "money", f.kind == "pred"
+        if label == "OTHER":
+            return None
         renstra_before = any(r < f.start for r in renstra_at)
         if money:
             return {
@@ -387,7 +440,7 @@ class _Reader:
                 return ClaimKind.RENSTRA_END_CAPAIAN
             if pct and not pct_unit:
                 return ClaimKind.CAPAIAN
-            if pct and label == "CAPAIAN" and prev is not None and prev.role == ClaimKind.REALISASI:
+            if pct and label == "CAPAIAN" and _has(before, ClaimKind.REALISASI):
                 return ClaimKind.CAPAIAN
             return ClaimKind.REALISASI
         if label in ("CHANGE_UP", "CHANGE_DOWN", "CHANGE"):
@@ -470,12 +523,19 @@ class _Reader:
                 f.extra["part"] = doc[s:e].text
             if label in ("CTX_CUMUL", "CTX_RATA") and (lo <= s < f.start or f.end <= s <= f.end + 2):
                 f.extra["cumulative"] = doc[s:e].text
+            elif (
+                label == "CTX_CUMUL"
+                and s < f.start
+                and doc[s].lower_ in {"kumulatif", "akumulasi", "akumulatif"}
+            ):
+                f.extra["cumulative"] = doc[s:e].text  # "sehingga kumulatif masih 35 ... atau capaian 92,11%"
 
     # ------------------------------------------------------------------ other claims
     def _ratios(
         self, doc: Any, figs: list[_Fig], mk: _Maker, ind: Indicator | None, link: str | None
     ) -> None:
         """ "X atau P% dari Y": P should be X / Y."""
+        done: set[int] = set()
         for n, f in enumerate(figs):
             if f.kind != "pct" or n == 0 or n + 1 >= len(figs):
                 continue
@@ -492,6 +552,35 @@ class _Reader:
             if len(after) > 5 or x.kind == "pct" or y.kind == "pct" or x.kind == "pred" or y.kind == "pred":
                 continue
             mk.ratio(f, x, y, ind, link)
+            done.add(f.start)
+        for f in figs:
+            if f.kind == "pct" and f.start not in done:
+                self._part_of(doc, f, mk, ind, link)
+
+    def _part_of(self, doc: Any, f: _Fig, mk: _Maker, ind: Indicator | None, link: str | None) -> None:
+        """ "15 dari 27 kabupaten/kota ... atau 59,26%": P should be X / Y (the words after Y name what is
+        counted; no other number between Y and P)."""
+        lo = max(f.start - 14, mk.sent.start)
+        toks = list(doc[lo : f.start])
+        if (
+            not toks
+            or not any(t.lower_ == "atau" for t in toks[-3:])
+            or any(t.text in {".", ";"} for t in toks)
+        ):
+            return
+        for k in range(len(toks) - 2, 1, -1):
+            y, dari, x = toks[k], toks[k - 1], toks[k - 2]
+            if not (_NUMERIC.match(y.text) and dari.lower_ == "dari" and _NUMERIC.match(x.text)):
+                continue
+            if any(_NUMERIC.match(t.text) for t in toks[k + 1 :]) or y._.year or x._.year:
+                return
+            if k - 3 >= 0 and toks[k - 3].text in {"-", "–", "/", ",", "."}:
+                return
+            fx, fy = parse_figure(x.text), parse_figure(y.text)
+            if fx.value is None or fy.value is None or not fy.value or fx.value > fy.value:
+                return
+            mk.ratio(f, _Fig(x.i, x.i + 1, x.i, fx, "num"), _Fig(y.i, y.i + 1, y.i, fy, "num"), ind, link)
+            return
 
     def _number_words(self, doc: Any, sent: Any, mk: _Maker) -> None:
         for e in doc.ents:
@@ -549,6 +638,8 @@ class _Reader:
             cue = next((c for c in reversed(role_cues) if c[2] <= g[0].i), None)
             if cue is None or cue[0] not in ("REAL", "CAPAIAN"):
                 continue
+            if any(t.lower_ in {"target", "targetnya"} for t in doc[cue[1] : cue[2]]):
+                continue  # "pencapaian target tahun 2017 dan 2018": targets, not realisasi
             between = [t.lower_ for t in doc[cue[2] : g[0].i]]
             if not between or between[-1] not in {"tahun", "th", "th.", "ta", "t.a."}:
                 continue  # "Realisasi Tahun 2023", not a table header "Target Realisasi % 2024"
@@ -582,17 +673,32 @@ class _Reader:
         staff = [c for c in labels if c[0] == "CTX_STAFF"]
         part = [c for c in labels if c[0] == "CTX_STAFF_PART"]
         if staff and not part:
-            for f in figs:
-                unit = f.figure.unit or ""
-                if (
-                    f.kind == "num"
-                    and unit in {"orang", "pegawai"}
-                    and any(0 <= f.start - c[2] <= 5 for c in staff)
-                ):
-                    mk.fact(doc[f.start : f.end], "staff", {"value": int(f.figure.value or 0)}, f.figure)
-                    break
+            self._staff(doc, sent, staff, mk)
         if any(c[0] == "CTX_REGION" for c in labels):
             self._regencies(doc, sent, mk)
+
+    def _staff(self, doc: Any, sent: Any, staff: list, mk: _Maker) -> None:
+        """The agency's total staff: "jumlah SDM sebanyak 48 (empat puluh delapan) orang", "seluruh pegawai
+        berjumlah 48 orang". The staff word must follow "jumlah" / "total" / "seluruh" (a number of people
+        trained, served or paid is not the staff), and the number must be counted in people."""
+        for _label, s, e in staff:
+            if s - 1 < sent.start or doc[s - 1].lower_ not in {"jumlah", "total", "seluruh", "keseluruhan"}:
+                continue
+            for k in range(e, min(e + 5, sent.end)):
+                if not _NUMERIC.match(doc[k].text):
+                    continue
+                j = k + 1
+                if j < sent.end and doc[j].text == "(":
+                    while j < sent.end and doc[j].text != ")":
+                        j += 1
+                    j += 1
+                if j < sent.end and doc[j].lower_ in {"orang", "pegawai", "personil", "personel", "asn"}:
+                    fig = parse_figure(doc[k].text)
+                    if fig.value is not None and fig.value == int(fig.value):
+                        year = next((t._.year for t in sent if t._.year and t.ent_type_ == "YEAR"), None)
+                        mk.fact(doc[k : k + 1], "staff", {"value": int(fig.value), "year": year}, fig)
+                        return
+                break
 
     def _regencies(self, doc: Any, sent: Any, mk: _Maker) -> None:
         text = sent.text
@@ -608,6 +714,64 @@ class _Reader:
         span = doc.char_span(sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand")
         if span is not None:
             mk.fact(span, "regencies", {"value": value})
+
+
+def _operand(doc: Any, sent: Any, i: int) -> bool:
+    """Token ``i`` is an operand of a formula: a number or ")" on the other side of an operator next to it."""
+
+    def number_like(k: int) -> bool:
+        return sent.start <= k < sent.end and (bool(_NUMERIC.match(doc[k].text)) or doc[k].text in {"(", ")"})
+
+    if i - 1 >= sent.start and doc[i - 1].text in _OPERATORS and number_like(i - 2):
+        return True
+    j = i + 1
+    if j < sent.end and doc[j].text == "%":
+        j += 1
+    return j < sent.end and doc[j].text in _OPERATORS and number_like(j + 1)
+
+
+def _noun_after_words(doc: Any, sent: Any, k: int) -> str | None:
+    """The word after "(number words)" at token ``k``: "(sepuluh) dokumen" -> "dokumen"."""
+    j = k + 1
+    while j < sent.end and doc[j].text != ")" and doc[j].is_alpha:
+        j += 1
+    if j + 1 < sent.end and doc[j].text == ")" and j > k + 1 and doc[j + 1].is_alpha:
+        return doc[j + 1].lower_
+    return None
+
+
+def _in_name(doc: Any, sent: Any, cue: tuple[str, int, int]) -> bool:
+    """A change word that is part of a capitalised name ("sasaran Peningkatan Ketersediaan Pangan")."""
+    label, s, e = cue
+    if not label.startswith("CHANGE") or s == sent.start or not doc[s].text[:1].isupper():
+        return False
+    return e < sent.end and doc[e].text[:1].isupper() and doc[e].is_alpha
+
+
+def _after_dari_target(doc: Any, before: list[_Fig], f: _Fig) -> bool:
+    """ "R% dari target T% atau tercapai Z%": the figure before is the target, introduced by "dari target"
+    right after another percentage (the realisasi), and "atau" / "sehingga" / "dengan" joins it to ``f``."""
+    if len(before) < 2:
+        return False
+    t, r = before[-1], before[-2]
+    if t.role != ClaimKind.TARGET or r.kind != "pct" or t.kind != "pct":
+        return False
+    between = {x.lower_ for x in doc[r.end : t.start]}
+    after = {x.lower_ for x in doc[t.end : f.start]}
+    return "dari" in between and bool(after & {"atau", "sehingga", "dengan", "maka"})
+
+
+def _has(figs: list[_Fig], *roles: ClaimKind) -> bool:
+    """Every one of ``roles`` is the role of one of ``figs``."""
+    have = {f.role for f in figs}
+    return all(r in have for r in roles)
+
+
+def _percent_indicator(ind: Indicator | None) -> bool:
+    """The indicator is measured in percent: its unit, or its name ("Persentase ...", "Proporsi ...")."""
+    if ind is None:
+        return False
+    return (ind.unit or "").strip().lower() in {"%", "persen"} or bool(_PCT_NAME.match(ind.name))
 
 
 def _subject_words(sent: Any) -> list[str]:
@@ -694,21 +858,31 @@ class _Maker:
         budget = kind in (ClaimKind.PAGU, ClaimKind.REALISASI_ANGGARAN, ClaimKind.DAYA_SERAP)
         extra = dict(f.extra)
         if budget:
-            line = self._budget_line()
-            if line is not None:
+            found = self._budget_line()
+            if found is not None:
+                line, line_at = found
+                if span.start_char < line_at:
+                    return  # "Total anggaran Rp X ... <the line's name>": the amount is not the line's own
                 extra["budget_line"] = [line.table_id, line.row]
             elif link not in ("code", "name"):
                 return  # an amount of the whole report or of a part the sentence does not name
+            elif span.start_char < self.base.get("_name_at", -1):
+                return  # the amount comes before the indicator's name: not (surely) the indicator's own
         self._add(kind, span, f.figure, extra, ind, link, f.year)
 
-    def _budget_line(self) -> BudgetLine | None:
+    def _budget_line(self) -> tuple[BudgetLine, int] | None:
+        """The budget line whose label the sentence gives (fuzzily), and where the label starts (a char
+        offset in the document)."""
         if not self.r.labels:
             return None
         norm = normalise(self.clean)
         best = process.extractOne(norm, self.r.labels, scorer=fuzz.partial_ratio, score_cutoff=92)
         if best is None:
             return None
-        return self.r.lines[best[2]]
+        text, where = norm_map(self.sent.text)
+        al = fuzz.partial_ratio_alignment(self.r.labels[best[2]], text) if text else None
+        at = where[min(al.dest_start, len(where) - 1)] if al is not None else 0
+        return self.r.lines[best[2]], self.sent.start_char + at
 
     def ratio(self, f: _Fig, x: _Fig, y: _Fig, ind: Indicator | None, link: str | None) -> None:
         span = self.sent.doc[f.start : f.end]
@@ -759,4 +933,31 @@ def read_claims(
     reader = _Reader(pipe, blocks, sections, layout, indicators, budget, year)
     for k, block in enumerate(blocks):
         reader.block(k, block)
+    return reader.claims
+
+
+def claims_of_text(
+    text: str,
+    indicators: list[Indicator] | None = None,
+    *,
+    year: int | None = None,
+    section: Indicator | None = None,
+    page: int = 1,
+) -> list[Claim]:
+    """The claims of a paragraph given as plain text (one printed line per ``\\n``), read as if it sat in
+    ``section`` (the part of the report about that indicator). For tests and for trying sentences out."""
+    from lakipcheck.ingest.types import Line, Word
+    from lakipcheck.provenance import BBox
+
+    block = Block(heading=False)
+    for n, line_text in enumerate(t for t in text.split("\n") if t.strip()):
+        words, x = [], 72.0
+        for w in line_text.split():
+            words.append(Word(w, BBox(x, 100.0 + 14 * n, x + 6 * len(w), 110.0 + 14 * n), 11.0))
+            x += 6 * len(w) + 3
+        block.add_line(Line(words, BBox.enclosing([w.bbox for w in words]) or words[0].bbox), page)
+    inds = list(indicators or [])
+    sections = [IndicatorSection(section, section.code, 0, 1, section.name)] if section is not None else []
+    reader = _Reader(pipeline(), [block], sections, [], inds, [], year)
+    reader.block(0, block)
     return reader.claims

@@ -80,7 +80,12 @@ def _by_code(prefix: str | None, number: str, rest: str, indicators: list[Indica
     return None
 
 
+_NOT_INDICATOR = re.compile(r"^\s*(?:sasaran|tujuan|misi|visi|program|kegiatan)\b", re.IGNORECASE)
+
+
 def _opening(text: str, indicators: list[Indicator]) -> tuple[Indicator, str | None] | None:
+    if _NOT_INDICATOR.match(_ENUM.sub("", text)):
+        return None  # "D. Sasaran ke-4: Meningkatkan ...": a sasaran's part, not an indicator's
     m = _OPEN.match(text)
     if m:
         prefix = m.group(2) or m.group(3) or ("IKK" if "kegiatan" in m.group(0).lower() else None)

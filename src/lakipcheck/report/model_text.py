@@ -55,8 +55,30 @@ def render_text(report: Report) -> str:
         link = f" -> {b.indicator_key}" if b.indicator_key else ""
         page = b.provenance.page if b.provenance else "?"
         out.append(f"  p.{page} {b.table_id} r{b.row}{tag} {b.code or ''} {b.label[:60]}  {vals}{link}"[:200])
+    out.append("")
+    out.extend(_claims(report))
     if report.notes:
         out.append("")
         out.append("NOTES")
         out.extend(f"  - {n}" for n in report.notes)
     return "\n".join(out) + "\n"
+
+
+def _claims(report: Report) -> list[str]:
+    """The prose claims, one line each (figure, what it is, indicator, year, sentence); indicator mentions
+    are counted, not listed."""
+    mentions = sum(1 for c in report.claims if c.kind.value == "mention")
+    shown = sorted((c for c in report.claims if c.kind.value != "mention"), key=lambda c: c.provenance.page)
+    out = [f"CLAIMS ({len(shown)}, and {mentions} indicator mentions)"]
+    for c in shown:
+        about = f"{c.indicator} ({c.link})" if c.indicator else "-"
+        when = str(c.year) if c.year else ""
+        words = f" ({c.extra.get('words') or c.words})" if c.words is not None or c.extra.get("words") else ""
+        if c.extra.get("fact"):
+            words = f" [{c.extra['fact']}]"
+        sentence = c.sentence if len(c.sentence) <= 90 else c.sentence[:87] + "..."
+        out.append(
+            f"  p.{c.provenance.page:<3} {c.kind.value:<22} {c.figure.raw + words:<18} {about:<18} {when:<4} "
+            f'"{sentence}"'
+        )
+    return out

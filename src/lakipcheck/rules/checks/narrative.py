@@ -13,13 +13,13 @@ from __future__ import annotations
 import re
 from collections import defaultdict
 from collections.abc import Iterator
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from lakipcheck.model.claims import Claim, ClaimKind
 from lakipcheck.model.types import Indicator, Polarity, Report, Role, StatedValue
 from lakipcheck.narrative.words import words_value
-from lakipcheck.numbers import Figure, FigureKind, contains
+from lakipcheck.numbers import Figure, FigureKind, contains, parse_figure
 from lakipcheck.provenance import Provenance
 from lakipcheck.rules.arith import Span, input_span, printed_span, ratio_span, readings
 from lakipcheck.rules.checks.common import label, show, table_name
@@ -93,9 +93,22 @@ def quote(c: Claim, width: int = 230) -> str:
     return ("…" if lo else "") + s[lo:hi].strip() + ("…" if hi < len(s) else "")
 
 
+def _readings(f: Figure) -> list[tuple[Decimal, int]]:
+    """(value, printed decimals) of each reading of a print ("1.500" may be 1500 or 1,5)."""
+    d = f.decimals or 0
+    # the other reading of "1.500" (3 decimals <-> a thousands group) has 0 or 3 decimals
+    return [(v, d if v == f.value else (0 if d == 3 else 3)) for v in readings(f)]
+
+
+def _shortened(long: Decimal, decimals: int) -> set[Decimal]:
+    q = Decimal(1).scaleb(-decimals)
+    return {long.quantize(q, rounding=ROUND_HALF_UP), long.quantize(q, rounding=ROUND_DOWN)}
+
+
 def same(a: Figure, b: Figure) -> bool:
-    """Two prints of the same value: equal grades, or numbers within each other's printed precision (a
-    thousands-group or decimal reading of an ambiguous print counts)."""
+    """Two prints of the same value: equal grades, or equal numbers, or the one with fewer decimals is the
+    other rounded or truncated ("101,75" restates "101,754"; "101,76" does not restate "101,75"). A
+    thousands-group or decimal reading of an ambiguous print ("1.500") counts."""
     if a.predicate or b.predicate:
         if a.predicate and b.predicate and a.value is None and b.value is None:
             return a.predicate == b.predicate
@@ -103,13 +116,23 @@ def same(a: Figure, b: Figure) -> bool:
             return False
     if a.value is None or b.value is None:
         return False
-    for av in readings(a):
-        for bv in readings(b):
-            sa = printed_span(a) if av == a.value else Span(av, av)
-            sb = printed_span(b) if bv == b.value else Span(bv, bv)
-            if sa.contains(bv) or sb.contains(av) or (av == bv):
+    for av, ad in _readings(a):
+        for bv, bd in _readings(b):
+            if av == bv:
+                return True
+            if ad < bd and av in _shortened(bv, ad):
+                return True
+            if bd < ad and bv in _shortened(av, bd):
                 return True
     return False
+
+
+def equal(a: Figure, b: Figure) -> bool:
+    """The same number or grade, exactly ("84" = "84,00", "84" != "84,3"): for telling whether a figure is
+    another value of the indicator, where a rounding relation would be a coincidence."""
+    if a.value is None or b.value is None:
+        return a.value is None and b.value is None and a.predicate is not None and a.predicate == b.predicate
+    return any(av == bv for av, _ in _readings(a) for bv, _ in _readings(b))
 
 
 def comparable(f: Figure) -> bool:
@@ -180,6 +203,24 @@ def references(
     return sorted(out, key=lambda v: _TABLE_ORDER.get(v.table_kind or TableKind.OTHER, 9))
 
 
+def _misread(c: Claim, inds: list[Indicator], sentence: list[Claim]) -> bool:
+    """The prose figure is some other value of the indicator, one the sentence does not already give in its
+    own role: its role may have been misread. ("target 3 dan tercapai 3" where the table says target 3,
+    realisasi 4: the target 3 is given as the target, so the realisasi 3 is not a misread target.)"""
+    for ind in inds:
+        for v in ind.values:
+            if not comparable(v.figure) or not equal(c.figure, v.figure):
+                continue
+            if c.year and v.year and v.year != c.year:
+                continue  # "pada tahun 2020 ... tercapai 3" is not the 2019 realisasi or the 2024 end target
+            kinds = [k for k, roles in ROLES.items() if v.role in roles and k != c.kind]
+            if v.role == Role.RENAKSI_TW:
+                kinds.append(ClaimKind.TARGET)  # a quarter's target (the fourth is the year's)
+            if not any(o is not c and o.kind in kinds and equal(o.figure, v.figure) for o in sentence):
+                return True
+    return False
+
+
 def _any_value(ind: Indicator, fig: Figure) -> bool:
     return any(comparable(v.figure) and same(fig, v.figure) for v in ind.values)
 
@@ -190,11 +231,16 @@ def _any_value(ind: Indicator, fig: Figure) -> bool:
 _SKIP = ("part", "future", "heading")
 
 
-def _usable(c: Claim) -> bool:
+_ANNUAL = (ClaimKind.TARGET, ClaimKind.REALISASI, ClaimKind.CAPAIAN)
+
+
+def _usable(c: Claim, report_year: int | None = None) -> bool:
     if c.kind not in _COMPARED or c.indicator is None or not comparable(c.figure):
         return False
     if any(c.extra.get(k) for k in _SKIP):
         return False
+    if c.kind in _ANNUAL and c.year and report_year and c.year != report_year:
+        return False  # "dibandingkan dengan tahun 2015 pencapaian ... sebesar 103,30%": another year's figure
     if c.extra.get("cumulative") and c.kind not in (
         ClaimKind.RENSTRA_END_CAPAIAN,
         ClaimKind.RENSTRA_END_TARGET,
@@ -261,19 +307,24 @@ def restatement_mismatches(report: Report) -> list[_Mismatch]:
     inds = _indicators(report)
     sentences = _by_sentence(report)
     ry = report.info.year
+    shared = _shared_cells(report)
+    loose = _loose_figures(report)
     for c in report.claims:
-        if not _usable(c):
+        if not _usable(c, ry):
             continue
         ind = inds.get(c.indicator or "")
         if ind is None:
             continue
         section_ind = inds.get(c.extra.get("section_indicator") or "")
         cands = [ind] + ([section_ind] if section_ind is not None and section_ind is not ind else [])
-        refs = references(ind, c.kind, c.year, ry)
+        refs = [v for v in references(ind, c.kind, c.year, ry) if _cell_key(v) not in shared]
         if not refs:
             continue
         sent = sentences.get(c.extra.get("sent"), [c])
+        if _doubtful(c, ind, refs, sent, loose):
+            continue
         if c.extra.get("table_ref") == "above":
+            # "Berdasarkan tabel di atas, ...": compared with that table first
             hit = _against_table_above(report, c, ind, refs)
             if hit is not None:
                 out.append(hit)
@@ -282,13 +333,112 @@ def restatement_mismatches(report: Report) -> list[_Mismatch]:
             continue
         if not _anchored(c, ind, sent, ry):
             continue
-        strong = c.extra.get("strong") and _anchored(c, ind, sent, ry, by_name=False)
-        if any(_any_value(i, c.figure) for i in cands) and not strong:
+        if _misread(c, cands, sent):
             continue  # another value of the indicator: the role may be misread
         if len({_key(v.figure) for v in refs}) > 1:
             continue  # the tables disagree among themselves: the table rules report that
         out.append(_Mismatch(c, ind, refs[0], refs[1:], "restates"))
     return out
+
+
+def _cell_key(v: StatedValue) -> tuple:
+    return (v.provenance.table_id, v.provenance.row, v.provenance.col)
+
+
+def _shared_cells(report: Report) -> set[tuple]:
+    """Body cells merged over several rows (the same cell repeated down a column): a value of the group of
+    rows, e.g. the capaian of a sasaran printed once beside its indicators, not of one indicator."""
+    out: set[tuple] = set()
+    for t in report.tables:
+        for r in range(1, len(t.rows)):
+            for k, cell in enumerate(t.rows[r]):
+                if k >= len(t.rows[r - 1]) or not cell.spanned or not cell.text.strip():
+                    continue
+                above = t.rows[r - 1][k]
+                if above.text == cell.text and above.bbox == cell.bbox:
+                    out.update({(t.id, r - 1, k), (t.id, r, k)})
+    return out
+
+
+def _loose_figures(report: Report) -> dict[str, list[Figure]]:
+    """Per table, the numbers printed in rows no indicator or budget line was read from (sub-rows such as
+    "a. Konsumsi Energi" under an indicator, notes, group rows)."""
+    linked: set[tuple] = set()
+    for ind in report.indicators:
+        linked.update((v.provenance.table_id, v.provenance.row) for v in ind.values)
+    for b in report.budget_lines:
+        linked.add((b.table_id, b.row))
+    out: dict[str, list[Figure]] = defaultdict(list)
+    for t in report.tables:
+        for r, row in enumerate(t.rows):
+            if (t.id, r) in linked:
+                continue
+            for cell in row:
+                for part in re.split(r"[()\s]+", cell.text):
+                    if part and part[0].isdigit():
+                        f = parse_figure(part)
+                        if f.value is not None:
+                            out[t.id].append(f)
+    return out
+
+
+_PCT_NAME = re.compile(
+    r"^\W*(?:\d+(?:\.\d+)*[.)]?\s*)?(?:persentase|prosentase|presentase|prosentasi|persentasi|proporsi)\b",
+    re.I,
+)
+
+
+def _is_pct(f: Figure) -> bool:
+    return f.kind == FigureKind.PERCENT
+
+
+def _unit_clash(c: Claim, ind: Indicator, refs: list[StatedValue]) -> bool:
+    """The prose figure and the table value are counted in different units: a count of things ("159 WR",
+    "10 dokumen") against a percent column, or a percent against a count with its own unit."""
+    unit = (c.figure.unit or "").strip().lower()
+    ref_pct = _PCT_NAME.match(ind.name) is not None or any(
+        _is_pct(v.figure)
+        or "%" in (v.provenance.column_name or "")
+        or (ind.unit or "").strip() in ("%", "persen")
+        for v in refs
+    )
+    if unit and unit not in ("%", "persen") and not _is_pct(c.figure) and ref_pct:
+        return True
+    ref_units = {(v.figure.unit or ind.unit or "").strip().lower() for v in refs} - {"", "%", "persen"}
+    return _is_pct(c.figure) and bool(ref_units) and not ref_pct
+
+
+def _doubtful(
+    c: Claim, ind: Indicator, refs: list[StatedValue], sent: list[Claim], loose: dict[str, list[Figure]]
+) -> bool:
+    """Reasons to believe the prose figure is not a restatement of ``refs`` at all."""
+    mine = [o for o in sent if o.indicator == c.indicator and o.kind == c.kind and comparable(o.figure)]
+    if len({_key(o.figure) for o in mine}) > 1:
+        return True  # "target 100% ... target 2050 kkal ... target 56 gram": the sentence speaks of parts
+    others = [o for o in sent if o is not c and o.kind in _COMPARED and comparable(o.figure)]
+    if any(equal(o.figure, v.figure) for o in others for v in refs):
+        return True  # the table's value is in the sentence under another role: the roles are crossed
+    if _unit_clash(c, ind, refs):
+        return True
+    if c.kind == ClaimKind.CAPAIAN:
+        own = [o for o in sent if o.indicator == c.indicator]
+        if any(o.kind == ClaimKind.REALISASI for o in own) and any(o.kind == ClaimKind.TARGET for o in own):
+            return True  # the sentence gives its own target and realisasi: LK402 checks its % against them
+        if _fits_table_ratio(c, ind):
+            return True  # the % follows from the table's target and realisasi: the table's % is the odd one
+    tables = {v.provenance.table_id for v in ind.values}
+    return any(same(c.figure, f) for t in tables for f in loose.get(t or "", []))
+
+
+def _fits_table_ratio(c: Claim, ind: Indicator) -> bool:
+    reals = [v.figure for v in ind.values if v.role in ROLES[ClaimKind.REALISASI] and _num(v.figure)]
+    targets = [v.figure for v in ind.values if v.role in ROLES[ClaimKind.TARGET] and _num(v.figure)]
+    for r in reals:
+        for t in targets:
+            spans = _capaian_spans(r, t, ind.polarity)
+            if spans and _fits(c.figure, [sp for _, sp in spans]):
+                return True
+    return False
 
 
 def _key(f: Figure) -> Any:
@@ -318,10 +468,11 @@ def narrative_restated(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     """A figure the prose restates (target, realisasi, % capaian, previous-year realisasi, Renstra end target
     and %, an indicator's pagu / realisasi anggaran) must be the value the tables print for that indicator.
     Compared only when the sentence is tied to the indicator (it names it, or another of its figures is the
-    indicator's table value); a figure that equals any other value of the indicator is left alone (its role
-    may be misread), and so are figures for a part (an angkatan, a triwulan), cumulative or future figures.
-    A paragraph that refers to "tabel di atas" is compared with that table; when it agrees with another
-    table instead, the finding is a warning (the tables disagree; the table rules say which)."""
+    indicator's table value) and plainly restates it: not when the figure is another value of the indicator
+    the sentence does not give in its own role, a figure of a part (an angkatan, a triwulan), of another year,
+    cumulative, planned or a bound, nor in the cases :func:`_doubtful` lists. A paragraph that refers to
+    "tabel di atas" is compared with that table; when it agrees with another table instead, the finding is a
+    warning (the tables disagree; the table rules say which)."""
     for m in restatement_mismatches(report):
         c, ref = m.claim, m.ref
         what = WHAT.get(c.kind, (c.kind.value, c.kind.value))
@@ -479,7 +630,17 @@ def _arith_hit(
             **extra,
         },
         key=(key, c.provenance.page, c.sentence, c.figure.raw),
+        severity=Severity.WARNING if _one_off(c.figure, computed) else None,
     )
+
+
+def _one_off(printed: Figure, computed: Decimal) -> bool:
+    """The printed result misses the computed one by at most one unit of its last printed digit ("22,67%"
+    for 22,66...%): what computing a complement from a rounded value (100 − 77,33) gives, not an error a
+    reviewer can call with certainty."""
+    assert printed.value is not None
+    unit = Decimal(1).scaleb(-(printed.decimals or 0))
+    return abs(printed.value - computed) <= unit * Decimal("1.5")
 
 
 def _flagged(report: Report) -> set[int]:
@@ -492,8 +653,6 @@ def _ratio_checks(report: Report, inds: dict[str, Indicator], flagged: set[int])
     for c in report.claims:
         if c.kind != ClaimKind.RATIO or not _num(c.figure) or c.extra.get("heading"):
             continue
-        from lakipcheck.numbers import parse_figure
-
         x = parse_figure(c.extra["num"], column_hint="Rp" if "rp" in c.extra["num"].lower() else None)
         y = parse_figure(c.extra["den"], column_hint="Rp" if "rp" in c.extra["den"].lower() else None)
         if not (_num(x) and _num(y)) or y.value == 0:
@@ -598,8 +757,9 @@ def _change_checks(report: Report, inds: dict[str, Indicator], flagged: set[int]
                 if wrong_way and (lo > 0 or hi < 0) and not c.extra.get("comparative"):
                     yield _sign_hit(c, r, p, direction)
                     continue
+                ratio = _ratio(r.figure, p.figure)
                 ok = _fits(c.figure, [d_span]) or (
-                    rel is not None and "%" in c.figure.raw and _fits(c.figure, [rel])
+                    "%" in c.figure.raw and any(x is not None and _fits(c.figure, [x]) for x in (rel, ratio))
                 )
                 if ok:
                     continue
@@ -627,6 +787,9 @@ def _change_checks(report: Report, inds: dict[str, Indicator], flagged: set[int]
                             s = ratio_span(ds, ps)
                             if s:
                                 spans.append(s)
+                ratio = _ratio(r.figure, p.figure)
+                if ratio is not None:
+                    spans.append(ratio)  # "peningkatan 261,9%" written for 78,57 / 30 × 100
                 if _fits(c.figure, spans):
                     continue
                 yield _arith_hit(
@@ -638,6 +801,11 @@ def _change_checks(report: Report, inds: dict[str, Indicator], flagged: set[int]
                     {"realisasi": r.figure.raw, "previous": p.figure.raw},
                     "change_percent",
                 )
+
+
+def _ratio(a: Figure, b: Figure) -> Span | None:
+    """a / b × 100 over the printed intervals."""
+    return ratio_span(input_span(a), input_span(b))
 
 
 def _sign_hit(c: Claim, r: Claim, p: Claim, direction: str) -> Hit:
@@ -779,6 +947,14 @@ def _plain(d: Decimal) -> str:
 # ---------------------------------------------------------------------------------------------- LK404
 
 
+# A sentence that points elsewhere on purpose ("sudah diuraikan pada Indikator Kinerja Utama di atas").
+_XREF = re.compile(
+    r"\b(?:sudah|telah)\s+(?:di)?(?:uraikan|jelaskan|bahas|sampaikan|paparkan)|\b(?:lihat|lih\.)\s|"
+    r"\b(?:sama\s+dengan|seperti\s+pada|sebagaimana\s+(?:pada|dalam))\s+(?:indikator|ikk|iku|bagian|uraian)",
+    re.IGNORECASE,
+)
+
+
 @primitive("narrative_indicator_name", min_score=92.0)
 def narrative_indicator_name(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     """Inside the section of one indicator (opened by its heading, e.g. "Indikator Kinerja Kegiatan 1.2"),
@@ -805,7 +981,7 @@ def narrative_indicator_name(report: Report, params: dict[str, Any]) -> Iterator
         if float(c.extra.get("score", 0)) < min_score or len(c.extra.get("named", [])) != 1:
             continue
         own, other = inds.get(own_key), inds.get(c.indicator or "")
-        if own is None or other is None:
+        if own is None or other is None or _XREF.search(c.sentence):
             continue
         if named_in[(own_key, c.indicator)] > max(2, named_in[(own_key, own_key)]):
             continue  # the section speaks of the other indicator throughout: not a slip
@@ -1028,17 +1204,24 @@ def _same_subject(a: Claim, b: Claim) -> bool:
 
 
 def _prose_pairs(report: Report) -> Iterator[tuple[str, list[Claim]]]:
-    """The same indicator figure (Renstra end target, target, realisasi) given differently in two sentences
-    where no table has it."""
+    """An indicator's Renstra end target given differently in two sentences that both name the indicator
+    (by code or name) where no table has it. An end target is one value per indicator, so two values are a
+    contradiction; targets and realisasi are not compared this way (prose speaks of parts, years and
+    sub-targets too often)."""
     groups: dict[tuple, list[Claim]] = defaultdict(list)
     inds = _indicators(report)
+    sentences = _by_sentence(report)
     for c in report.claims:
         if (
-            c.kind in (ClaimKind.RENSTRA_END_TARGET, ClaimKind.TARGET, ClaimKind.REALISASI)
+            c.kind == ClaimKind.RENSTRA_END_TARGET
             and _usable(c)
-            and (c.link in ("code", "name") or c.extra.get("section_indicator") == c.indicator)
+            and c.link in ("code", "name")
+            and not c.extra.get("cumulative")
+            and len(c.extra.get("named", [])) == 1
         ):
-            groups[(c.indicator, c.kind, c.year)].append(c)
+            mine = [o for o in sentences.get(c.extra.get("sent"), []) if o.kind == c.kind]
+            if len({_key(o.figure) for o in mine}) == 1:
+                groups[(c.indicator, c.kind, c.year)].append(c)
     for (key, kind, year), claims in groups.items():
         ind = inds.get(key)
         if ind is None or references(ind, kind, year, report.info.year):
@@ -1059,7 +1242,9 @@ def narrative_same_fact(report: Report, params: dict[str, Any]) -> Iterator[Hit]
     facts: dict[str, list[Claim]] = defaultdict(list)
     for c in report.claims:
         if c.kind == ClaimKind.FACT:
-            facts[c.extra.get("fact", "")].append(c)
+            # staff numbers of different years are different facts
+            year = c.extra.get("year") if c.extra.get("fact") == "staff" else None
+            facts[c.extra.get("fact", "") + (f"@{year}" if year else "")].append(c)
     for name, claims in facts.items():
         if len({_fact_value(c) for c in claims}) < 2:
             continue
@@ -1075,8 +1260,8 @@ def narrative_same_fact(report: Report, params: dict[str, Any]) -> Iterator[Hit]
             involved = list({id(x): x for p in pairs for x in p}.values())
         else:
             involved = claims
-        what = _FACT_NAMES.get(name, (name, name))
-        yield _fact_hit(what, involved, name)
+        what = _FACT_NAMES.get(name.split("@")[0], (name, name))
+        yield _fact_hit(what, involved, name.split("@")[0])
     for what_id, claims in _prose_pairs(report):
         yield _fact_hit((what_id, what_id), claims, "figure")
 
