@@ -58,7 +58,9 @@ def render_findings(report: Report, findings: list[Finding], lang: str = "id") -
                 p = loc.provenance
                 where = f"{w['page']} {p.page}"
                 if p.table_id:
-                    where += f" {p.table_id} r{p.row} c{p.col}"
+                    where += f" {p.table_id}" + "".join(
+                        f" {k}{n}" for k, n in (("r", p.row), ("c", p.col)) if n is not None
+                    )
                 out.append(f"        · {loc.label}: {p.raw!r} ({where})"[:160])
         out.append("")
     return "\n".join(out).rstrip() + "\n"

@@ -29,8 +29,10 @@ class Location:
 
     def localised(self, lang: str) -> Location:
         """This place with its label in ``lang`` (the Indonesian one when no English label was given)."""
-        if lang == "en" and self.label_en:
-            return Location(self.provenance, self.label_en)
+        if lang == "en":
+            from lakipcheck.rules.labels import english  # the vocabulary lives with the checks
+
+            return Location(self.provenance, self.label_en or english(self.label))
         return Location(self.provenance, self.label)
 
     def to_dict(self) -> dict:
