@@ -6,7 +6,8 @@
 Per document (the corpus PDFs plus samples/lakip_bgp_ntt_2023.pdf), in one process:
   * `extract` end to end (wall time / pages), then the same stages run one by one the way pipeline.py runs
     them (open_document, layout = analyse + find_sections + identify, tables, model) for a per-stage split;
-    the time spent in camelot stream calls inside the tables stage is shown separately ("stream");
+    the time spent rebuilding unruled tables from word positions inside the tables stage is shown
+    separately ("stream");
   * pypdfium2 text layer only: open + get_textpage + get_text_range on every page;
   * camelot lattice, default engine ("combined"), on the first --camelot-pages pages of each born-digital full
     report (and the sample) only, because it is slow; optionally engine="vector" on the same pages.
@@ -140,8 +141,9 @@ def manifest(folder: Path) -> dict[str, dict[str, str]]:
 
 @contextmanager
 def counting_stream_calls(row: Row) -> Iterator[None]:
-    """Time the camelot stream calls of the tables stage (wraps the name in tables.extract, restores it)."""
-    original: Callable[..., Any] = tables_extract.stream_tables
+    """Time the borderless table builds of the tables stage (tables drawn without a grid, rebuilt from word
+    positions; camelot stream before): wraps the name in tables.extract, restores it."""
+    original: Callable[..., Any] = tables_extract.text_table
 
     def timed(*args: Any, **kwargs: Any) -> Any:
         t0 = time.perf_counter()
@@ -151,11 +153,11 @@ def counting_stream_calls(row: Row) -> Iterator[None]:
             row.stream_s += time.perf_counter() - t0
             row.stream_calls += 1
 
-    tables_extract.stream_tables = timed
+    tables_extract.text_table = timed
     try:
         yield
     finally:
-        tables_extract.stream_tables = original
+        tables_extract.text_table = original
 
 
 def time_extract(path: Path, row: Row) -> None:
@@ -380,7 +382,7 @@ def main(argv: list[str] | None = None) -> int:
               f"max {full_ms[-1]:.1f}, pooled (all pages / all time) {pooled:.1f}")
         print("  stage split, pooled ms/page: " + ", ".join(
             f"{k} {1000 * v / full_pages:.1f}" for k, v in stage_tot.items())
-              + f" (camelot stream inside tables: {1000 * stream_tot / full_pages:.1f})")
+              + f" (tables rebuilt from word positions, inside tables: {1000 * stream_tot / full_pages:.1f})")
         print(f"  pypdfium2 raw text, pooled ms/page: {pdfium_ms:.2f}")
         cam = [r for r in full if r.camelot_s is not None and r.camelot_pages]
         if cam:

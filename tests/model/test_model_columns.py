@@ -121,3 +121,45 @@ def test_percent_sign_first_is_the_capaian():
     header = ["Target* / 2016 / Nilai", "Realisasi** / 2016 / Nilai", "Capaian / Terhadap Indikator Kinerja"]
     got = roles(header, year=2016)
     assert got[2][0] == Role.CAPAIAN and got[2][1] is None
+
+
+def test_budget_columns_beside_an_indicator_are_not_its_values():
+    """Dispenda Jabar 2016 p.56: "% Penyerapan Anggaran" next to "% Capaian Kinerja" is the budget absorption,
+    not a second % capaian; "Keuangan / Realisasi" is money, not the indicator's realisasi."""
+    got = roles(["Indikator", "% Capaian Kinerja", "% Penyerapan Anggaran", "Tingkat Efisiensi"], year=2016)
+    assert [g[0] for g in got] == [None, Role.CAPAIAN, None, None]
+    got = roles(["Indikator", "Target", "Realisasi", "Keuangan / Pagu", "Keuangan / Realisasi"], year=2016)
+    assert [g[0] for g in got[1:]] == [Role.TARGET, Role.REALISASI, None, None]
+    # in a budget table they keep their budget roles
+    got = roles(["Program", "Pagu", "Realisasi", "% Penyerapan Anggaran"], TableKind.BUDGET_REALISATION)
+    assert [g[0] for g in got[1:]] == [Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT]
+
+
+def test_medium_term_plan_target_of_a_later_year_is_the_end_target():
+    """BP3AKB Jabar 2016 p.59: "Target RPJMD / 2016 | 2018" and "% Capaian ... thadap RPJMD / 2016 | 2018":
+    the 2018 columns are the plan's end target and the % of it, not a second target of the report year."""
+    header = [
+        "Realisasi / 2016",
+        "Target RPJMD / 2016",
+        "Target RPJMD / 2018",
+        "% Capaian Kinerja 2015 thadap RPJMD / 2016",
+        "% Capaian Kinerja 2015 thadap RPJMD / 2018",
+    ]
+    got = roles(header, year=2016)
+    assert [g[0] for g in got] == [
+        Role.REALISASI,
+        Role.TARGET,
+        Role.RENSTRA_END_TARGET,
+        Role.CAPAIAN,
+        Role.RENSTRA_END_CAPAIAN,
+    ]
+
+
+def test_capaian_of_the_sasaran_is_not_the_indicators():
+    """BKPD Jabar 2016 p.30 (Tabel 2): "Capaian Sasaran" 105.33 is the mean of the sasaran's indicators'
+    capaian (106.81 and 103.85), not the first indicator's R/T; it is no value of an indicator (and not
+    taken for an unnamed % column either)."""
+    got = roles(["1", "Sasaran", "Indikator Sasaran", "Target", "Realisasi", "Capaian Sasaran"], year=2016)
+    assert [g[0] for g in got[3:]] == [Role.TARGET, Role.REALISASI, None]
+    got = roles(["Indikator", "Capaian Kinerja Sasaran / Target", "Capaian Kinerja Sasaran / %"], year=2016)
+    assert [g[0] for g in got[1:]] == [Role.TARGET, Role.CAPAIAN]

@@ -108,6 +108,22 @@ def test_rounded_copies_still_count_as_the_same_values():
     assert len(found) == 1 and found[0].pages == [12, 13, 23]
 
 
+def test_counts_one_apart_are_exchanged_not_rounded():
+    """Target 21 and realisasi 20 printed the other way round: two prints at one precision are copies and
+    must match digit for digit (20 is not a rounding of 21, however close the intervals)."""
+    rows = [
+        {"table": "pk", "table_kind": "pk_indicators", "page": 6, "pk_target": "21"},
+        {"table": "cap", "table_kind": "capaian", "page": 7, "target": "20", "realisasi": "21"},
+        {"table": "yoy", "table_kind": "yoy", "page": 8, "target": "21", "realisasi": "20"},
+        {"table": "lamp", "table_kind": "pengukuran", "page": 14, "pengukuran_target": "21",
+         "pengukuran_realisasi": "20"},
+    ]
+    ex = {"code": "IKK 2.1", "name": "Jumlah puskesmas terakreditasi paripurna", "rows": rows}
+    found = findings(report_from_example(ex), "LK102")
+    assert len(found) == 1 and found[0].found == "target 20, realisasi 21"
+    assert found[0].expected == "target 21, realisasi 20"
+
+
 def test_a_whole_table_exchanged_the_same_way_is_a_warning():
     """Three or more rows of one table exchanged the same way: the header (or its reading) is in doubt."""
     inds = []

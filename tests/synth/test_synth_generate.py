@@ -35,6 +35,15 @@ def test_same_seed_same_bytes_and_truth():
     assert generate(6).pdf != a.pdf
 
 
+def test_table_style_can_be_chosen_and_changes_only_the_rules():
+    """The same report drawn with every body table boxed: same text, same truth values, more rules."""
+    own, boxed = generate(7), generate(7, table_style="grid")
+    assert own.truth.conventions.table_style == "none" and boxed.truth.conventions.table_style == "grid"
+    assert page_texts(own.pdf) == page_texts(boxed.pdf)
+    styles = {t["id"]: t["style"] for t in boxed.truth.tables}
+    assert styles["capaian"] == "grid" and {t["style"] for t in own.truth.tables} == {"none", "grid"}
+
+
 def test_plans_vary_over_seeds():
     plans = [make_plan(s) for s in range(40)]
     assert len({p.agency_type for p in plans}) >= 6

@@ -28,7 +28,7 @@ def tables_on(corpus: Path, name: str, pages: list[int]) -> list[Table]:
         pytest.skip(f"{name} not in the corpus")
     doc = _doc(path)
     part = Document(doc.path, doc.data, doc.sha256, [p for p in doc.pages if p.number in pages])
-    return extract_tables(part, use_camelot=False)
+    return extract_tables(part, borderless=False)
 
 
 def table_with(tables: list[Table], column: str) -> Table:

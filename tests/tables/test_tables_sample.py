@@ -121,3 +121,8 @@ def test_row_label_spanning_every_row_is_not_a_header(matched):
     assert table.header == [] and table.n_rows == 7
     assert all(r[0].text == "Isu Strategis BGP Provinsi NTT" for r in table.rows)
     assert [r[0].spanned for r in table.rows] == [False] + [True] * 6
+
+
+def test_prose_with_figures_is_no_table(sample_report):
+    """Every table of the sample is ruled; justified paragraphs full of amounts (p.30) are not tables."""
+    assert {t.engine for t in sample_report.tables} == {Engine.PDFPLUMBER}

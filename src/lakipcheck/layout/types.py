@@ -81,5 +81,11 @@ class DocumentInfo:
     reasons: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return {"kind": str(self.kind), "agency": self.agency, "year": self.year, "title": self.title,
-                "confidence": round(self.confidence, 2), "reasons": self.reasons}
+        return {
+            "kind": str(self.kind),
+            "agency": self.agency,
+            "year": self.year,
+            "title": self.title,
+            "confidence": round(self.confidence, 2),
+            "reasons": self.reasons,
+        }

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
+from statistics import median
 
 from lakipcheck.ingest.types import Document
 from lakipcheck.layout.types import DocumentInfo, Section, SectionKind
@@ -165,12 +167,16 @@ class _Builder:
         if table.kind == TableKind.PK_INDICATORS:
             heading = preceding_line(self.doc, table.page, table.bbox, _PK_HEADING, stop=_CHAPTER)
             pk_role = _pk_role(heading, table.page, self.sections)
+        merged = merged_homes(table)
         prev: Indicator | None = None
         prev_name = ""
         for r, row in enumerate(table.rows):
             if not any(row[c.index].text.strip() for c in value_cols) or is_group_row([c.text for c in row]):
                 continue
             name_text = row[name_col].text if name_col is not None else ""
+            filled = [row[c.index].text for c in value_cols if row[c.index].text.strip()]
+            if name_text.strip() and all(t == name_text for t in filled):
+                continue  # a heading ("II | Misi 2 : ...") merged over the name and value columns
             code, name = split_code(name_text)
             if "code" in labels and not code:
                 code, _ = split_code(row[labels["code"]].text)
@@ -202,7 +208,11 @@ class _Builder:
             )  # same record continued: copies say nothing new
             for col in value_cols:
                 cell = row[col.index]
-                if not cell.text.strip() or (repeat and cell.spanned):
+                origin, home = merged.get((r, col.index), (col.index, col.index))
+                if home != col.index:
+                    continue  # a cell merged over several columns belongs to the one it mostly covers
+                first = row[origin]
+                if not cell.text.strip() or (repeat and first.spanned):
                     continue
                 fig = parse_figure(cell.text, style=styles.get(col.index), column_hint=col.name)
                 role = pk_role if col.role == Role.PK_TARGET and pk_role else col.role
@@ -210,11 +220,10 @@ class _Builder:
                 year = col.year
                 if role == Role.PREV_REALISASI and year is None and self.year:
                     year = self.year - 1
-                ind.values.append(
-                    StatedValue(
-                        role, fig, _provenance(table, r, col, cell), table.kind, year, col.quarter, score
-                    )
-                )
+                prov = _provenance(table, r, col, first)
+                if origin != col.index:
+                    prov = replace(prov, col=origin)  # the merged cell's own position, not a copy of it
+                ind.values.append(StatedValue(role, fig, prov, table.kind, year, col.quarter, score))
                 if fig.unit and not ind.unit and fig.unit != "%":
                     ind.unit = fig.unit
 
@@ -312,6 +321,70 @@ def _infer_capaian_column(table: Table, cols: list[ColumnRole]) -> None:
         if texts and numeric >= 0.6 * len(texts):
             c.role = Role.CAPAIAN
         return
+
+
+def _spread(row: list[Cell], c: int) -> bool:
+    """The cell at ``c`` is a copy of the one to its left: one merged cell spread over both columns."""
+    cell, left = row[c], row[c - 1] if c > 0 else None
+    return (
+        left is not None
+        and cell.spanned
+        and cell.bbox is not None
+        and cell.bbox == left.bbox
+        and cell.text == left.text
+    )
+
+
+def _column_edges(table: Table) -> list[tuple[float, float] | None]:
+    """Each column's left and right edge, from the cells that start or end there (median over rows)."""
+    n = table.n_cols
+    lefts: list[list[float]] = [[] for _ in range(n)]
+    rights: list[list[float]] = [[] for _ in range(n)]
+    for row in table.rows:
+        for c, cell in enumerate(row[:n]):
+            if cell.bbox is None:
+                continue
+            if not _spread(row, c):
+                lefts[c].append(cell.bbox.x0)
+            if c + 1 >= len(row) or not _spread(row, c + 1):
+                rights[c].append(cell.bbox.x1)
+    out: list[tuple[float, float] | None] = []
+    for ls, rs in zip(lefts, rights, strict=True):
+        out.append((median(ls), median(rs)) if ls and rs and median(ls) < median(rs) else None)
+    return out
+
+
+def merged_homes(table: Table) -> dict[tuple[int, int], tuple[int, int]]:
+    """Cells merged over several columns (the text copied into each position): for every position they cover,
+    (column of the merged cell's origin, column it belongs to). A misaligned rule in a body row can make a
+    value's cell reach into the next column ("9,97" over Target and a sliver of Realisasi); the value
+    belongs to the column its box overlaps most. Positions of cells not merged across columns are left
+    out."""
+    out: dict[tuple[int, int], tuple[int, int]] = {}
+    edges: list[tuple[float, float] | None] | None = None
+    for r, row in enumerate(table.rows):
+        c = 1
+        while c < len(row):
+            if not _spread(row, c):
+                c += 1
+                continue
+            start, end = c - 1, c
+            while end + 1 < len(row) and _spread(row, end + 1):
+                end += 1
+            if edges is None:
+                edges = _column_edges(table)
+            box = row[start].bbox
+            assert box is not None
+            overlap = {
+                j: min(box.x1, e[1]) - max(box.x0, e[0])
+                for j in range(start, end + 1)
+                if j < len(edges) and (e := edges[j]) is not None
+            }
+            home = max(overlap, key=lambda j: overlap[j]) if overlap else start
+            for j in range(start, end + 1):
+                out[(r, j)] = (start, home)
+            c = end + 1
+    return out
 
 
 def _is_value(cell: Cell, value_cols: list[ColumnRole], row: list[Cell]) -> bool:

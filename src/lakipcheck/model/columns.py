@@ -12,6 +12,9 @@ _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
 _TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|i{1,3}|[1-4])\b", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ROLE_WORD = re.compile(r"target|rencana|realisasi|capaian|capkin|%|persen|serapan")
+_BUDGET_KINDS = (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT)
+_BUDGET_WORDS = re.compile(r"anggaran|\bpagu\b|serapan|keuangan|\bdana\b")
+_SASARAN_PCT = re.compile(r"capaian\s+(kinerja\s+)?sasaran")
 
 
 @dataclass(slots=True)
@@ -41,8 +44,11 @@ def _quarter(name: str) -> int | None:
 
 
 def _label(n: str) -> str | None:
-    if re.search(r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|penilaian|"
-                 r"kriteria)", n):
+    if re.search(
+        r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|penilaian|"
+        r"kriteria)",
+        n,
+    ):
         return "other"
     if "terhadap" in n or "capaian" in n:
         return None  # "Capaian ... terhadap Indikator Kinerja": a value column that names the indicator
@@ -60,8 +66,11 @@ def _label(n: str) -> str | None:
         return "unit"
     if re.search(r"\b(program|kegiatan|uraian|ro\b|komponen|output|nama)", n):
         return "kegiatan"
-    if re.search(r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|penilaian|"
-                 r"kriteria)", n):
+    if re.search(
+        r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|penilaian|"
+        r"kriteria)",
+        n,
+    ):
         return "other"
     return None
 
@@ -104,9 +113,11 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
         )
         if re.search(r"\b(sisa|efisiensi|selisih|deviasi)\b", n):
             pass  # derived amounts: not a stated pagu/realisasi
-        elif (
-            kind in (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT) and not lab
-        ):
+        elif kind not in _BUDGET_KINDS and not lab and _BUDGET_WORDS.search(n):
+            cr.label = "other"  # "% Penyerapan Anggaran", "Keuangan / Realisasi" beside an indicator: money
+        elif not lab and _SASARAN_PCT.search(focus):
+            cr.label = "other"  # "Capaian Sasaran": the sasaran's % (the mean of its indicators'), not one's
+        elif kind in _BUDGET_KINDS and not lab:
             last = n.split(" / ")[-1]
             if "%" in last or "persen" in last or "serapan" in n:
                 cr.role = Role.BUDGET_PERCENT
@@ -141,8 +152,12 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
             if is_target:
                 cr.role = Role.PK_TARGET
         else:  # capaian, yoy, renstra_end, other
+            # "Target RPJMD 2018", "Target RPJMD / 2018" in a 2016 report: the medium-term plan's end target
             end = bool(re.search(r"akhir (renstra|rpjmd|periode)|target akhir", n)) or bool(
-                re.search(r"(renstra|rpjmd) ?20\d\d", n) and cr.year and report_year and cr.year > report_year
+                re.search(r"(renstra|rpjmd)\W{0,3}20\d\d", n)
+                and cr.year
+                and report_year
+                and cr.year > report_year
             )
             if end and pct and ("terhadap" in n or "capaian" in n):
                 cr.role = Role.RENSTRA_END_CAPAIAN

@@ -14,11 +14,14 @@ from lakipcheck.synth.render import DocMeta, RenderResult, Toc, find_pages, page
 INJECTION_KINDS = tuple(INJECTIONS)
 
 
-def compose(seed: int, inject: Sequence[str] = ()) -> tuple[SynthTruth, Doc]:
+def compose(
+    seed: int, inject: Sequence[str] = (), *, table_style: str | None = None
+) -> tuple[SynthTruth, Doc]:
     """The plan and composed (not yet rendered, not yet injected) report for ``seed``.
 
     The kinds to inject only shape the plan (e.g. a predicate indicator for ``predicate_mismatch``), so
-    ``compose(seed, kinds)`` is the clean twin of ``generate(seed, inject=kinds)``.
+    ``compose(seed, kinds)`` is the clean twin of ``generate(seed, inject=kinds)``. ``table_style`` ("grid",
+    "booktabs" or "none") draws the body tables in that style instead of the seed's own.
     """
     unknown = [k for k in inject if k not in INJECTIONS]
     if unknown:
@@ -26,6 +29,8 @@ def compose(seed: int, inject: Sequence[str] = ()) -> tuple[SynthTruth, Doc]:
     truth = make_plan(
         seed, need_predicate="predicate_mismatch" in inject, need_pair_in_sasaran="budget_row_swap" in inject
     )
+    if table_style is not None:
+        truth.conventions.table_style = table_style
     return truth, Composer(truth, random.Random(f"compose:{seed}")).compose()
 
 
@@ -42,10 +47,13 @@ def apply_injections(truth: SynthTruth, doc: Doc, inject: Sequence[str]) -> Ctx:
     return ctx
 
 
-def generate(seed: int, *, inject: Sequence[str] | None = None) -> SynthReport:
-    """Generate report ``seed``; ``inject`` lists discrepancy kinds (see ``INJECTION_KINDS``) to plant."""
+def generate(
+    seed: int, *, inject: Sequence[str] | None = None, table_style: str | None = None
+) -> SynthReport:
+    """Generate report ``seed``; ``inject`` lists discrepancy kinds (see ``INJECTION_KINDS``) to plant;
+    ``table_style`` overrides how the body tables are drawn (see ``compose``)."""
     kinds = list(inject or [])
-    truth, doc = compose(seed, kinds)
+    truth, doc = compose(seed, kinds, table_style=table_style)
     ctx = apply_injections(truth, doc, kinds)
     blocks = [b for b in doc.blocks if id(b) not in ctx.removed]
     meta = DocMeta(

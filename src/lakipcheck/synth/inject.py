@@ -27,6 +27,10 @@ PART_TITLES = {
     "lampiran_pk": "Lampiran Perjanjian Kinerja",
     "pernyataan": "Pernyataan Telah Direviu",
 }
+# The parts whose absence is a discrepancy: PermenPANRB 53/2014 asks for an Ikhtisar Eksekutif, the signed
+# Perjanjian Kinerja as a lampiran and the Pernyataan Telah Direviu; a Kata Pengantar is customary, not
+# required, so leaving it out is no error a reviewer would raise.
+REQUIRED_PARTS = ("ikhtisar", "lampiran_pk", "pernyataan")
 
 
 class InjectionError(ValueError):
@@ -362,7 +366,7 @@ def missing_part(ctx: Ctx) -> Injection:
     touched = {t if isinstance(t, str) else t[0] for t in ctx.touched}
     parts = [
         p
-        for p in PART_TITLES
+        for p in REQUIRED_PARTS
         if p in ctx.doc.parts and p not in ctx.touched and not _ids_of(ctx, p) & touched
     ]
     part = ctx.rng.choice(parts)

@@ -16,9 +16,14 @@ _CAPTION_RE = re.compile(r"^\s*(tabel|table|lampiran|grafik)\b", re.IGNORECASE)
 
 def caption_for(page: Page, bbox: BBox) -> str | None:
     """The text line just above the table, preferring one that starts with "Tabel"."""
-    above = [ln for ln in page.lines
-             if ln.bbox.bottom <= bbox.top + 1 and bbox.top - ln.bbox.bottom <= _CAPTION_GAP
-             and ln.bbox.x1 > bbox.x0 and ln.bbox.x0 < bbox.x1]
+    above = [
+        ln
+        for ln in page.lines
+        if ln.bbox.bottom <= bbox.top + 1
+        and bbox.top - ln.bbox.bottom <= _CAPTION_GAP
+        and ln.bbox.x1 > bbox.x0
+        and ln.bbox.x0 < bbox.x1
+    ]
     if not above:
         return None
     above.sort(key=lambda ln: ln.bbox.bottom, reverse=True)
@@ -87,4 +92,4 @@ def _merge_cells(row: list[Cell], j: int) -> list[Cell]:
     text = f"{a.text} {b.text}".strip() if a.text.strip() and a.text != b.text else b.text
     box = a.bbox.union(b.bbox) if a.bbox and b.bbox and a.bbox is not b.bbox else b.bbox
     merged = Cell(text, box, b.page or a.page, spanned=b.spanned and (a.spanned or not a.text.strip()))
-    return [*row[:j], merged, *row[j + 2:]]
+    return [*row[:j], merged, *row[j + 2 :]]

@@ -54,8 +54,9 @@ def classify(table: Table) -> tuple[TableKind, float]:
     money = _has(h, "anggaran", "pagu", "alokasi", "(rp)", "rp.", "rupiah", "dana", "biaya")
     indicator = _has(h, "indikator", "ikk", "iku", "ikp", "ikss", "sasaran")
     kegiatan = _has(h, "kegiatan", "program", "sub kegiatan")
-    renstra_end = _has(h, "akhir renstra", "target akhir", "akhir periode", "akhir rpjmd",
-                       "target renstra 20")
+    renstra_end = _has(
+        h, "akhir renstra", "target akhir", "akhir periode", "akhir rpjmd", "target renstra 20"
+    )
     in_pk = _has(s.section, "perjanjian kinerja", "penetapan kinerja")
     # Only the lampiran form is a PENGUKURAN table; a BAB III table titled "Pengukuran Capaian ..." is the
     # capaian table itself.

@@ -36,8 +36,9 @@ def split_combined(table: Table) -> list[Table]:
         return [table]
     start = budget[0]
     performance = [j for j in values if j < start]
-    if not any(_TARGET.search(names[j]) for j in performance) or not any(_REALISASI.search(names[j])
-                                                                           for j in performance):
+    if not any(_TARGET.search(names[j]) for j in performance) or not any(
+        _REALISASI.search(names[j]) for j in performance
+    ):
         return [table]
     if not any(_REALISASI.search(names[j]) or "%" in names[j] for j in range(start, len(names))):
         return [table]

@@ -39,8 +39,12 @@ def join_continuations(tables: list[Table], page_heights: dict[int, float]) -> l
 def _repeated_header(prev: Table, nxt: Table) -> bool:
     """The next page starts with exactly the same header: a continuation wherever the previous part ended
     (a tall row that did not fit pushes the rest of a table to the next page)."""
-    return (bool(prev.header) and prev.n_cols >= 3 and prev.columns == nxt.columns
-            and any(c.strip() for c in prev.columns))
+    return (
+        bool(prev.header)
+        and prev.n_cols >= 3
+        and prev.columns == nxt.columns
+        and any(c.strip() for c in prev.columns)
+    )
 
 
 def _continues(prev: Table, nxt: Table, page_heights: dict[int, float]) -> bool:

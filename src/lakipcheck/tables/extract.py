@@ -5,38 +5,53 @@ from __future__ import annotations
 from collections.abc import Callable
 
 from lakipcheck.ingest.types import Document, Page
+from lakipcheck.provenance import BBox
+from lakipcheck.tables.borderless import borderless_regions
 from lakipcheck.tables.build import build_table, merge_numbering_columns
 from lakipcheck.tables.classify import classify
 from lakipcheck.tables.columns import split_merged
 from lakipcheck.tables.combined import split_combined
 from lakipcheck.tables.continuation import join_continuations
 from lakipcheck.tables.grid import RawTable, drop_empty, from_lattice
+from lakipcheck.tables.hrules import ruled_regions
 from lakipcheck.tables.lattice import find_lattices
-from lakipcheck.tables.stream import borderless_candidates, stream_tables
+from lakipcheck.tables.text import text_table
 from lakipcheck.tables.types import Table
 
 SectionOf = Callable[[int], str | None]
 
 
-def _raw_tables(doc: Document, page: Page, *, use_camelot: bool) -> list[RawTable]:
+def _raw_tables(page: Page, *, borderless: bool) -> list[RawTable]:
+    """Ruled (gridded) tables first; then tables ruled only across (booktabs) and, with ``borderless``, tables
+    with no rules at all, outside them, rebuilt from word positions."""
     raws = [drop_empty(from_lattice(page, split_merged(lat, page))) for lat in find_lattices(page)]
     raws = [r for r in raws if r.cells and r.n_cols >= 2 and r.n_rows >= 1]
-    if use_camelot:
-        covered = [r.bbox for r in raws]
-        for region in borderless_candidates(page, covered):
-            raws.extend(stream_tables(doc, page, region))
+    for region in ruled_regions(page, [r.bbox for r in raws]):
+        raws += _from_words(page, region.bbox, region.head_bottom)
+    if borderless:
+        for box in borderless_regions(page, [r.bbox for r in raws]):
+            raws += _from_words(page, box, None)
     return raws
 
 
+def _from_words(page: Page, region: BBox, head_bottom: float | None) -> list[RawTable]:
+    raw = text_table(page, region, head_bottom)
+    if raw is None:
+        return []
+    raw = drop_empty(raw)
+    return [raw] if raw.cells and raw.n_cols >= 2 else []
+
+
 def extract_tables(
-    doc: Document, section_of: SectionOf | None = None, *, use_camelot: bool = True
+    doc: Document, section_of: SectionOf | None = None, *, borderless: bool = True
 ) -> list[Table]:
-    """All tables of the document in reading order, each with kind, engine and provenance of every cell."""
+    """All tables of the document in reading order, each with kind, engine and provenance of every cell.
+    ``borderless=False`` skips looking for tables drawn without any rule."""
     tables: list[Table] = []
     for page in doc.pages:
         if not page.has_text_layer:
             continue
-        raws = _raw_tables(doc, page, use_camelot=use_camelot)
+        raws = _raw_tables(page, borderless=borderless)
         raws.sort(key=lambda r: (r.bbox.top, r.bbox.x0))
         for k, raw in enumerate(raws, start=1):
             section = section_of(page.number) if section_of else None

@@ -16,13 +16,15 @@ from lakipcheck.tables.types import Cell, Engine
 @dataclass(slots=True)
 class RawTable:
     """Cells by row and column; a merged cell's text is repeated into every position it covers (spanned=True
-    on the copies). ``row_spans`` marks, per position, whether the text came from the row above (rowspan)."""
+    on the copies). ``n_header`` is the number of header rows when the layout shows it (a rule under the
+    header), else None and the header is told by its words."""
 
     page: int
     bbox: BBox
     engine: Engine
     cells: list[list[Cell]]
     col_bounds: list[float]
+    n_header: int | None = None
 
     @property
     def n_rows(self) -> int:
@@ -118,8 +120,13 @@ def from_lattice(page: Page, lattice: Lattice) -> RawTable:
     texts = {i: cell_text(ws) for i, ws in bucket.items()}
     cells: list[list[Cell]] = []
     for r in range(n_rows):
-        single = {owner[r][c] for c in range(n_cols) if owner[r][c] >= 0
-                  and lattice.cells[owner[r][c]].r0 == r and lattice.cells[owner[r][c]].r1 == r + 1}
+        single = {
+            owner[r][c]
+            for c in range(n_cols)
+            if owner[r][c] >= 0
+            and lattice.cells[owner[r][c]].r0 == r
+            and lattice.cells[owner[r][c]].r1 == r + 1
+        }
         split = _bands({i: group_lines(bucket[i]) for i in single if i in bucket}, ys[r], ys[r + 1])
         bands, aligned = split if split else ([ys[r], ys[r + 1]], set())
         for b in range(len(bands) - 1):
@@ -154,6 +161,8 @@ def _redundant_column(rows: list[list[Cell]], j: int) -> bool:
 
 def drop_empty(raw: RawTable) -> RawTable:
     """Remove empty rows and the columns that carry nothing of their own (artefacts of decorative rules)."""
+    if raw.n_header is not None:
+        raw.n_header = sum(1 for row in raw.cells[: raw.n_header] if any(c.text for c in row))
     rows = [row for row in raw.cells if any(c.text for c in row)]
     if not rows:
         raw.cells = []

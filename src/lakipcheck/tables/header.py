@@ -9,16 +9,71 @@ from lakipcheck.tables.grid import RawTable
 MAX_HEADER_ROWS = 5
 
 _KEYWORDS = (
-    "no", "nomor", "uraian", "sasaran", "indikator", "kinerja", "target", "realisasi", "capaian", "satuan",
-    "program", "kegiatan", "anggaran", "pagu", "alokasi", "serapan", "daya serap", "persentase", "keterangan",
-    "tw", "triwulan", "tahun", "renstra", "kode", "volume", "output", "komponen", "ikk", "iku", "ikp",
-    "tujuan", "strategis", "formula", "rumus", "sumber", "data", "predikat", "nilai", "kondisi", "awal",
-    "akhir", "rencana", "aksi", "jumlah", "total", "kab", "kota", "interpretasi", "unsur", "wilayah", "nama",
-    "analisis", "%", "rp", "(rp)", "sisa", "efisiensi", "tingkat", "pk", "perjanjian",
+    "no",
+    "nomor",
+    "uraian",
+    "sasaran",
+    "indikator",
+    "kinerja",
+    "target",
+    "realisasi",
+    "capaian",
+    "satuan",
+    "program",
+    "kegiatan",
+    "anggaran",
+    "pagu",
+    "alokasi",
+    "serapan",
+    "daya serap",
+    "persentase",
+    "keterangan",
+    "tw",
+    "triwulan",
+    "tahun",
+    "renstra",
+    "kode",
+    "volume",
+    "output",
+    "komponen",
+    "ikk",
+    "iku",
+    "ikp",
+    "tujuan",
+    "strategis",
+    "formula",
+    "rumus",
+    "sumber",
+    "data",
+    "predikat",
+    "nilai",
+    "kondisi",
+    "awal",
+    "akhir",
+    "rencana",
+    "aksi",
+    "jumlah",
+    "total",
+    "kab",
+    "kota",
+    "interpretasi",
+    "unsur",
+    "wilayah",
+    "nama",
+    "analisis",
+    "%",
+    "rp",
+    "(rp)",
+    "sisa",
+    "efisiensi",
+    "tingkat",
+    "pk",
+    "perjanjian",
 )
 _KEYWORD_RE = re.compile(r"(?<![a-z])(" + "|".join(re.escape(k) for k in _KEYWORDS) + r")(?![a-z])")
 _NUMERIC = re.compile(r"^[\(\-–]?\s*(rp\.?\s*)?[\d][\d.,\s]*\s*%?\)?$", re.IGNORECASE)
 _YEAR = re.compile(r"^(19|20)\d{2}$")
+_GRADE = re.compile(r"^(AA|A|BB|B|CC|C|D)$")
 # "≥ 100 %", "Lebih dari 100 %": a value or a scale step, not a header ("Target (%)" has no figure; a
 # formula's "x 100%" does not count).
 _COMPARISON = re.compile(r"[<>≥≤]\s*\d|(?<![\d.,*x×])(?<![*x×] )\d{2,}(?:[.,]\d+)?\s*%")
@@ -48,9 +103,25 @@ def _is_header_row(texts: list[str]) -> bool:
         return False
     if any(len(v) > 90 or _COMPARISON.search(v) for v in vals):
         return False
-    hits = sum(1 for v in vals
-               if _KEYWORD_RE.search(v.lower()) or _YEAR.match(v) or re.search(r"\b(19|20)\d{2}\b", v))
+    # Predicates as values ("BB | BB | A"): a data row of an indicator measured by a SAKIP grade.
+    if sum(1 for v in vals if _GRADE.match(v)) >= 2:
+        return False
+    hits = sum(
+        1
+        for v in vals
+        if _KEYWORD_RE.search(v.lower()) or _YEAR.match(v) or re.search(r"\b(19|20)\d{2}\b", v)
+    )
     return hits >= max(1, len(vals) // 3)
+
+
+def is_numbering_row(texts: list[str]) -> bool:
+    """Column numbers under a header: "(1) (2) (3)", "1 2 3"."""
+    return _is_numbering_row(texts)
+
+
+def is_header_row(texts: list[str]) -> bool:
+    """The cell texts read as a header row: header words or years, no data figures."""
+    return _is_header_row(texts)
 
 
 def is_group_row(texts: list[str]) -> bool:
@@ -63,10 +134,19 @@ def split_header(raw: RawTable) -> tuple[list[str], list[list[str]], list[int]]:
     """Return (title rows, header rows as text, indices of body rows). Column-number rows ("(1) (2) (3)") are
     dropped. A title is a row spanning the whole width above the header ("CAPAIAN KINERJA TAHUN 2016")."""
     texts = raw.texts()
+    if raw.n_header is not None:  # the layout says where the header ends
+        n = raw.n_header
+        header = [row for row in texts[:n] if not _is_numbering_row(row)]
+        return [], header, [k for k in range(n, len(texts)) if not _is_numbering_row(texts[k])]
     titles: list[str] = []
     i = 0
-    while i < min(len(texts) - 1, 2) and is_group_row(texts[i]) and _is_header_row(texts[i + 1]) \
-            and len({t for t in texts[i] if t.strip()}) == 1 and all(t.strip() for t in texts[i]):
+    while (
+        i < min(len(texts) - 1, 2)
+        and is_group_row(texts[i])
+        and _is_header_row(texts[i + 1])
+        and len({t for t in texts[i] if t.strip()}) == 1
+        and all(t.strip() for t in texts[i])
+    ):
         titles.append(" ".join(texts[i][0].split()))
         i += 1
     header: list[list[str]] = []
@@ -83,9 +163,13 @@ def split_header(raw: RawTable) -> tuple[list[str], list[list[str]], list[int]]:
     # A merged cell running from the header into the body (a row label spanning every row) means those rows
     # were not a header.
     cells = raw.cells
-    while header and start + len(header) < len(cells) and any(
-        a.bbox is not None and a.bbox is b.bbox
-        for a, b in zip(cells[start + len(header) - 1], cells[start + len(header)], strict=False)
+    while (
+        header
+        and start + len(header) < len(cells)
+        and any(
+            a.bbox is not None and a.bbox is b.bbox
+            for a, b in zip(cells[start + len(header) - 1], cells[start + len(header)], strict=False)
+        )
     ):
         header.pop()
         i = start + len(header)

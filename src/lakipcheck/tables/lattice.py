@@ -53,12 +53,27 @@ class Lattice:
 def _edge(rule: Rule) -> dict:
     if rule.orientation == "h":
         y = (rule.top + rule.bottom) / 2
-        return {"x0": rule.x0, "x1": rule.x1, "top": y, "bottom": y, "width": rule.x1 - rule.x0,
-                "height": 0.0,
-                "orientation": "h", "object_type": "line"}
+        return {
+            "x0": rule.x0,
+            "x1": rule.x1,
+            "top": y,
+            "bottom": y,
+            "width": rule.x1 - rule.x0,
+            "height": 0.0,
+            "orientation": "h",
+            "object_type": "line",
+        }
     x = (rule.x0 + rule.x1) / 2
-    return {"x0": x, "x1": x, "top": rule.top, "bottom": rule.bottom, "width": 0.0,
-            "height": rule.bottom - rule.top, "orientation": "v", "object_type": "line"}
+    return {
+        "x0": x,
+        "x1": x,
+        "top": rule.top,
+        "bottom": rule.bottom,
+        "width": 0.0,
+        "height": rule.bottom - rule.top,
+        "orientation": "v",
+        "object_type": "line",
+    }
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:
@@ -104,17 +119,33 @@ def _open_sides(edges: list[dict]) -> list[dict]:
             for a, b in itertools.pairwise(group):
                 if b["top"] - a["top"] < MIN_EDGE or _closed(vs, x, a["top"], b["top"]):
                     continue
-                if any(v["top"] <= a["top"] + INTERSECT and v["bottom"] >= b["top"] - INTERSECT
-                       and a["x0"] < v["x0"] < a["x1"] for v in vs):
-                    out.append({"x0": x, "x1": x, "top": a["top"], "bottom": b["top"], "width": 0.0,
-                                "height": b["top"] - a["top"], "orientation": "v", "object_type": "line"})
+                if any(
+                    v["top"] <= a["top"] + INTERSECT
+                    and v["bottom"] >= b["top"] - INTERSECT
+                    and a["x0"] < v["x0"] < a["x1"]
+                    for v in vs
+                ):
+                    out.append(
+                        {
+                            "x0": x,
+                            "x1": x,
+                            "top": a["top"],
+                            "bottom": b["top"],
+                            "width": 0.0,
+                            "height": b["top"] - a["top"],
+                            "orientation": "v",
+                            "object_type": "line",
+                        }
+                    )
     return out
 
 
 def _closed(vs: list[dict], x: float, top: float, bottom: float) -> bool:
     """A drawn vertical edge already runs at ``x`` from ``top`` to ``bottom``."""
-    return any(abs(v["x0"] - x) <= SNAP and v["top"] <= top + INTERSECT and v["bottom"] >= bottom - INTERSECT
-               for v in vs)
+    return any(
+        abs(v["x0"] - x) <= SNAP and v["top"] <= top + INTERSECT and v["bottom"] >= bottom - INTERSECT
+        for v in vs
+    )
 
 
 def _chains(edges: list[dict], key: str, tol: float) -> list[list[dict]]:

@@ -45,8 +45,11 @@ def border_rules(rules: list[Rule], tables: list[BBox]) -> list[Rule]:
     boxes = _boxes(outline)
     nested = _nested_box_edges(boxes)
     seams = _Seams([b for b, _ in boxes])
-    dropped = {id(r) for r in inside
-               if id(r) in nested or (r.orientation == "h" and seams.shared(r)) or _shadowed(r, drawn)}
+    dropped = {
+        id(r)
+        for r in inside
+        if id(r) in nested or (r.orientation == "h" and seams.shared(r)) or _shadowed(r, drawn)
+    }
     return [r for r in rules if id(r) not in dropped]
 
 
@@ -57,10 +60,18 @@ def _inside(rule: Rule, box: BBox) -> bool:
 
 def _shadowed(rule: Rule, drawn: list[Rule]) -> bool:
     if rule.orientation == "h":
-        return any(d.orientation == "h" and abs((d.top + d.bottom) / 2 - rule.top) <= SHADOW
-                   and min(rule.x1, d.x1) - max(rule.x0, d.x0) > 0 for d in drawn)
-    return any(d.orientation == "v" and abs((d.x0 + d.x1) / 2 - rule.x0) <= SHADOW
-               and min(rule.bottom, d.bottom) - max(rule.top, d.top) > 0 for d in drawn)
+        return any(
+            d.orientation == "h"
+            and abs((d.top + d.bottom) / 2 - rule.top) <= SHADOW
+            and min(rule.x1, d.x1) - max(rule.x0, d.x0) > 0
+            for d in drawn
+        )
+    return any(
+        d.orientation == "v"
+        and abs((d.x0 + d.x1) / 2 - rule.x0) <= SHADOW
+        and min(rule.bottom, d.bottom) - max(rule.top, d.top) > 0
+        for d in drawn
+    )
 
 
 def _boxes(outline: list[Rule]) -> list[tuple[tuple[float, float, float, float], list[Rule]]]:
@@ -91,8 +102,13 @@ def _nested_box_edges(boxes: list[tuple[tuple[float, float, float, float], list[
     area = (a[:, 2] - a[:, 0]) * (a[:, 3] - a[:, 1])
     out: set[int] = set()
     for i, (b, edges) in enumerate(boxes):
-        holds = ((a[:, 0] <= b[0] + NEST) & (a[:, 1] <= b[1] + NEST) & (a[:, 2] >= b[2] - NEST)
-                 & (a[:, 3] >= b[3] - NEST) & (area > area[i] * 1.05))
+        holds = (
+            (a[:, 0] <= b[0] + NEST)
+            & (a[:, 1] <= b[1] + NEST)
+            & (a[:, 2] >= b[2] - NEST)
+            & (a[:, 3] >= b[3] - NEST)
+            & (area > area[i] * 1.05)
+        )
         if holds.any():
             out.update(id(e) for e in edges)
     return out
@@ -109,8 +125,9 @@ class _Seams:
             self.bottoms.setdefault(round(b[3]), []).append(b)
 
     @staticmethod
-    def _covers(index: dict[int, list[tuple[float, float, float, float]]], y: float, x0: float, x1: float,
-                side: int) -> bool:
+    def _covers(
+        index: dict[int, list[tuple[float, float, float, float]]], y: float, x0: float, x1: float, side: int
+    ) -> bool:
         k = round(y)
         for d in (k - 1, k, k + 1):
             for b in index.get(d, []):

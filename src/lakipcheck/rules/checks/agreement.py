@@ -3,6 +3,7 @@ Perjanjian Kinerja, capaian table, lampiran pengukuran, rencana aksi, comparison
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
@@ -340,18 +341,46 @@ def _end_year_sum(ind: Indicator, end_year: int) -> tuple[Span, list[str]] | Non
     return sum_span([input_span(by_year[y].figure) for y in years]), [by_year[y].figure.raw for y in years]
 
 
+_PLAN = re.compile(r"\b(rpjmd|rpjmn|renstra)\b", re.IGNORECASE)
+_REGIONAL = ("rpjmd", "rpjmn")
+
+
+def _plan(p: Place) -> str | None:
+    """Which medium-term plan a column names: the agency's Renstra or the region's (nation's) RPJMD/N."""
+    m = _PLAN.search(p.value.provenance.column_name or "")
+    return m.group(1).lower() if m else None
+
+
+def _by_plan(ps: list[Place]) -> list[list[Place]]:
+    """End targets to compare with each other: those of one plan (an RPJMD target and the agency's Renstra
+    target for the same year are two documents' targets and may differ); places naming no plan go with
+    each."""
+    named: dict[str, list[Place]] = {}
+    for p in ps:
+        if (k := _plan(p)) is not None:
+            named.setdefault(k, []).append(p)
+    if len(named) < 2:
+        return [ps]
+    loose = [p for p in ps if _plan(p) is None]
+    return [g + loose for g in named.values()]
+
+
 @primitive("renstra_end_agreement", count_cumulative=True)
 def renstra_end_agreement(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     """The Renstra end target printed in the comparison tables must be the Renstra table's target for the end
     year, or, for a count (or an indicator whose kind is not stated) when ``count_cumulative``, the sum of the
-    Renstra yearly targets up to it. Places printing the end target in several tables must agree."""
+    Renstra yearly targets up to it. Places printing the end target of one plan in several tables must agree;
+    a column naming the RPJMD/RPJMN (the region's plan) is compared neither with one naming the agency's
+    Renstra nor with the Renstra table."""
     year = report.info.year
     for ind, groups in _groups(report):
         for q, ps in groups.items():
             if q[0] != "renstra_end":
                 continue
-            found = clusters(ps)
-            yield from (_hit(ind, q, odd, found[0], year) for odd in found[1:])
+            for same_plan in _by_plan(ps):
+                found = clusters(same_plan)
+                yield from (_hit(ind, q, odd, found[0], year) for odd in found[1:])
+            ps = [p for p in ps if _plan(p) not in _REGIONAL]  # the Renstra table is the agency's plan
             end_year = q[1]
             if end_year is None:
                 continue

@@ -173,6 +173,11 @@ def budget_percent(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
         title_en = table_title(table, "en") if table else table_name(pct.table_kind, "en")
         decimals = max(pct_fig.decimals or 0, 2)
         lenient = any(make_val(v.figure, v.provenance, True).lenient for v in (pagu, real))
+        # one unit off in the last (second or later) decimal: a % computed from unrounded amounts
+        near = (pct_fig.decimals or 0) >= 2 and any(
+            _ratio_ok(rs, spans, [_widened(c, pct_fig) for c in cs])[0]
+            for spans in [ps, *(spans for _, spans in denominators[1:])]
+        )
         others = [
             (d.raw if isinstance(d, Provenance) else "", show_like(s.mid(), decimals, style_of(pct_fig)))
             for d, spans in denominators[1:]
@@ -189,6 +194,8 @@ def budget_percent(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                 "realisasi": real.figure.raw,
                 "alt": f"; dengan anggaran kolom lain {alt}" if alt else "",
                 "alt_en": f"; with the row's other budget column {alt}" if alt else "",
+                "note": _NEAR_ID if near else "",
+                "note_en": _NEAR_EN if near else "",
             },
             locations=[
                 Location(pct_prov, f"{title}: % daya serap"),
@@ -210,8 +217,20 @@ def budget_percent(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                 "amount_read_leniently": lenient,
             },
             key=(line.table_id, line.row),
-            severity=Severity.WARNING if lenient else None,
+            severity=Severity.WARNING if lenient or near else None,
         )
+
+
+_NEAR_ID = (
+    " Selisihnya hanya satu angka pada desimal terakhir; mungkin dihitung dari angka yang belum dibulatkan."
+)
+_NEAR_EN = " It is off by one in the last decimal only; it may come from unrounded amounts."
+
+
+def _widened(span: Span, fig: Figure) -> Span:
+    """``span`` one unit of the last printed decimal wider on each side."""
+    ulp = Decimal(1).scaleb(-(fig.decimals or 0))
+    return Span(span.lo - ulp, span.hi + ulp)
 
 
 def _short(text: str, n: int = 70) -> str:

@@ -11,6 +11,7 @@ from typing import Any
 from lakipcheck.model.types import Indicator, Polarity, Report, Role, StatedValue
 from lakipcheck.numbers import Figure
 from lakipcheck.rules.arith import Span, input_span, printed_span, ratio_span, readings, sum_span
+from lakipcheck.rules.checks.capaian import printed_readings
 from lakipcheck.rules.checks.common import is_count, label, loc, numeric, show, table_name
 from lakipcheck.rules.checks.swaps import RowId, copied_cells, places, swapped_rows
 from lakipcheck.rules.registry import primitive
@@ -37,12 +38,23 @@ def _row(v: StatedValue) -> RowId:
 
 
 def _realisasi(report: Report, ind: Indicator, row: RowId, swapped: bool) -> list[StatedValue]:
-    """The report year's realisasi: the row's own (its "Target" cell when the row is exchanged, LK102), then
-    every other place that states it."""
+    """The report year's realisasi: the row's own (its "Target" cell when the row is exchanged, LK102; a
+    "Realisasi s.d. 2016" printed in the row itself counts, the % being computed from it), then every other
+    place that states it."""
     year = report.info.year
     own = ("target", year) if swapped else ("realisasi", year)
     ps = places(ind, year, copied_cells(report))
     out = [p.value for p in ps if p.row == row and p.quantity == own and numeric(p.value)]
+    if not swapped:
+        out += [
+            v
+            for v in ind.values
+            if v.role == Role.REALISASI
+            and _row(v) == row
+            and numeric(v)
+            and (v.year is None or year is None or v.year == year)
+            and v not in out
+        ]
     if not out or min(v.link_score for v in out) >= 100:
         # a row tied to the indicator by a fuzzy name match is read with its own realisasi only
         out += [
@@ -191,7 +203,7 @@ def renstra_end_ratio(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
             prev = _earlier(report, ind, row)
             found = readings_for(ind, end, reals, prev, plan, year)
             printed = printed_span(c.figure)
-            fits = [r for r in found if r.span.overlaps(printed)]
+            fits = [r for r in found if any(r.span.overlaps(p) for p in printed_readings(c.figure))]
             if cap is not None and printed.contains(cap):
                 fits += [r for r in found if r.span.hi >= cap]
             annual_fits = [r for r in fits if not r.cumulative]

@@ -267,6 +267,17 @@ def agree(a: Figure, b: Figure) -> bool:
     return any(x.overlaps(y) for x in spans(a) for y in spans(b))
 
 
+def same_value(a: Figure, b: Figure) -> bool:
+    """Two restatements of one value: at the same precision they print the same digits (for some reading of
+    an ambiguous separator); at different precisions the coarser may be the finer one rounded or truncated
+    (:func:`agree`). Two tables do not print one count as 20 and 21."""
+    if a.decimals == b.decimals and a.scale == b.scale and a.kind != FigureKind.RANGE != b.kind:
+        if a.value is None or b.value is None:
+            return agree(a, b)
+        return bool(set(readings(a)) & set(readings(b)))
+    return agree(a, b)
+
+
 def place_name(place: Place, lang: str = "id") -> str:
     v = place.value
     col = v.provenance.column_name or v.role.value
@@ -290,13 +301,13 @@ class Swap:
 
 
 def _support(value: Place, quantity: Quantity, others: list[Place]) -> list[Place]:
-    return [p for p in others if p.quantity == quantity and agree(p.figure, value.figure)]
+    return [p for p in others if p.quantity == quantity and same_value(p.figure, value.figure)]
 
 
 def find_swaps(report: Report) -> list[Swap]:
     """Rows whose two value cells are exchanged: each cell disagrees with the other places that state its
     own quantity and agrees with places stating the other quantity, and more places back the exchanged
-    reading than the printed one."""
+    reading than the printed one. Restated values are compared as copies (:func:`same_value`)."""
     year = report.info.year
     skip = copied_cells(report)
     found: list[Swap] = []
@@ -309,7 +320,7 @@ def find_swaps(report: Report) -> list[Swap]:
             others = [p for p in ps if p.row != row]
             for i, a in enumerate(here):
                 for b in here[i + 1 :]:
-                    if a.quantity == b.quantity or agree(a.figure, b.figure):
+                    if a.quantity == b.quantity or same_value(a.figure, b.figure):
                         continue
                     a_as_b = _support(a, b.quantity, others)  # places stating b's quantity with a's value
                     b_as_a = _support(b, a.quantity, others)

@@ -1,0 +1,111 @@
+"""Tables drawn with no rules at all: blocks of closely spaced lines, some of which print figures in separate
+cells, cut from the running text around them.
+
+A block is a run of lines with at most about a line height of white between them (the rows of a table sit
+closer than a paragraph sits to a table). It is a table when one of its lines holds two or more cells one of
+which is a figure, or when figures stand on lines of their own in a block whose text stands in columns. Its
+leading and trailing lines that read as a caption, a heading or prose (one wide piece of text, or "Tabel ..."
+/ "Sumber ...") are not part of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+from lakipcheck.ingest.types import Line, Page
+from lakipcheck.provenance import BBox
+from lakipcheck.tables.header import is_numeric_text
+from lakipcheck.tables.text import column_bounds, line_height, prose_like, segments
+
+_GAP = 1.2  # line heights of white that still join two lines into one block
+_WIDE = 0.4  # a single piece of text wider than this share of the block is a heading or prose
+_FIGURE = re.compile(r"^([<>≥≤]\s*)?-?\d[\d.,]*\s*%?$|^(AA|A|BB|B|CC|C|D)$")
+_ITEM = re.compile(r"^\(?\d{1,2}[.)]$|^\(\d{1,2}\)$")  # "1)", "2.", "(3)": list items, not figures
+_YEAR = re.compile(r"^(19|20)\d{2}$")  # a year stands in headings and prose as much as in tables
+_LEADER = re.compile(r"\.{4,}|(\. ){4,}|…{2,}")  # a table of contents' dot leaders
+_NOTE = re.compile(r"^\s*(tabel|table|gambar|grafik|sumber|source|keterangan|catatan|ket\s*:)", re.IGNORECASE)
+
+
+def _value(text: str) -> bool:
+    """A figure or a SAKIP grade standing as a cell of its own (item numbers and years aside)."""
+    t = text.strip()
+    return not _ITEM.match(t) and not _YEAR.match(t) and bool(_FIGURE.match(t) or is_numeric_text(t))
+
+
+def _values(ln: Line, h: float) -> list[Line]:
+    if _LEADER.search(ln.text):
+        return []
+    segs = segments([ln], h)
+    return [s for s in segs if _value(s.text)] if len(segs) >= 2 or _value(ln.text) else []
+
+
+def figure_line(ln: Line, h: float) -> bool:
+    """A line with a figure beside other cells."""
+    return len(segments([ln], h)) >= 2 and bool(_values(ln, h))
+
+
+def has_figures(block: list[Line], h: float) -> bool:
+    """A row of three figures or more; or figures on two lines or more standing in one column, in a block
+    whose text stands in columns. Stray numbers of prose and lists do not line up."""
+    values = [_values(ln, h) for ln in block]
+    if any(len(v) >= 3 for v in values):
+        return True
+    flat = [s.bbox for v in values for s in v]
+    if not any(
+        b.top > a.bottom - 1 and min(a.x1, b.x1) > max(a.x0, b.x0)
+        for k, a in enumerate(flat)
+        for b in flat[k + 1 :]
+    ):
+        return False
+    x0, x1 = min(ln.bbox.x0 for ln in block), max(ln.bbox.x1 for ln in block)
+    segs = segments([ln for ln in block if not _edge_text(ln, x1 - x0, h)], h)  # a caption crosses columns
+    return len(column_bounds(segs, x0, x1, h)) >= 3
+
+
+def _blocks(lines: list[Line]) -> list[list[Line]]:
+    out: list[list[Line]] = []
+    for ln in sorted(lines, key=lambda ln: ln.bbox.top):
+        if out:
+            prev = out[-1]
+            bottom = max(p.bbox.bottom for p in prev)
+            h = min(ln.bbox.height, prev[-1].bbox.height)
+            if ln.bbox.top - bottom <= _GAP * h:
+                prev.append(ln)
+                continue
+        out.append([ln])
+    return out
+
+
+def _edge_text(ln: Line, width: float, h: float) -> bool:
+    """A caption, heading, note or prose line at the edge of a block."""
+    if _NOTE.match(ln.text):
+        return True
+    segs = segments([ln], h)
+    return len(segs) == 1 and ln.bbox.width >= _WIDE * width
+
+
+def borderless_regions(page: Page, covered: list[BBox]) -> list[BBox]:
+    """Regions of ``page`` holding a table without rules, outside the ``covered`` tables."""
+    lines = [ln for ln in page.lines if not any(b.overlaps(ln.bbox) for b in covered)]
+    out: list[BBox] = []
+    for block in _blocks(lines):
+        words = [w for ln in block for w in ln.words]
+        h = line_height(words)
+        if not has_figures(block, h):
+            continue
+        while block:
+            width = (max(ln.bbox.x1 for ln in block) - min(ln.bbox.x0 for ln in block)) or 1.0
+            if _edge_text(block[0], width, h) and not figure_line(block[0], h):
+                block = block[1:]
+            elif _edge_text(block[-1], width, h) and not figure_line(block[-1], h):
+                block = block[:-1]
+            else:
+                break
+        if len(block) < 2 or not has_figures(block, h):
+            continue
+        if prose_like(block, max(ln.bbox.x1 for ln in block) - min(ln.bbox.x0 for ln in block), h):
+            continue
+        box = BBox.enclosing([ln.bbox for ln in block])
+        assert box is not None
+        out.append(BBox(box.x0 - 1, box.top - 1, box.x1 + 1, box.bottom + 1))
+    return out
