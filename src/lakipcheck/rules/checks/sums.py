@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal
 from typing import Any
 
+from lakipcheck.model.build import INDICATOR_KINDS
 from lakipcheck.model.types import BudgetLine, Report, Role, StatedValue
 from lakipcheck.numbers import Figure, FigureKind, infer_style, parse_figure
 from lakipcheck.numbers.types import NumberStyle
@@ -33,15 +34,6 @@ from lakipcheck.rules.types import Hit, Location
 from lakipcheck.tables.types import Engine, Table, TableKind
 
 ZERO = Span(Decimal(0), Decimal(0))
-INDICATOR_KINDS = {
-    TableKind.RENSTRA,
-    TableKind.PK_INDICATORS,
-    TableKind.CAPAIAN,
-    TableKind.YOY,
-    TableKind.RENSTRA_END,
-    TableKind.RENCANA_AKSI,
-    TableKind.PENGUKURAN,
-}
 BUDGET_ROLES = {
     Role.BUDGET_PAGU: ("pagu", "pagu/anggaran"),
     Role.BUDGET_REALISASI: ("realisasi", "realisasi"),
@@ -984,8 +976,8 @@ def _vertical_hits(
                     "structure": verdict.name,
                     "rows_summed": [p.row.index for p in parts],
                     "sum_interval": [[str(o.sum.lo), str(o.sum.hi)] if o.sum else None for o in outs],
-                    "convention": "each printed amount stands for its rounding interval (Rupiah ±0.5); "
-                    "the total may be rounded or truncated",
+                    "convention": "each printed figure stands for its rounding interval "
+                    "(± half its last digit); the total may be rounded or truncated",
                     "unlabeled_total_row": unlabeled,
                     "total_cells": [
                         [o.total.prov.table_id, o.total.prov.row, o.total.prov.col] for o in outs
