@@ -163,3 +163,13 @@ def test_capaian_of_the_sasaran_is_not_the_indicators():
     assert [g[0] for g in got[3:]] == [Role.TARGET, Role.REALISASI, None]
     got = roles(["Indikator", "Capaian Kinerja Sasaran / Target", "Capaian Kinerja Sasaran / %"], year=2016)
     assert [g[0] for g in got[1:]] == [Role.TARGET, Role.CAPAIAN]
+
+
+def test_category_column_is_the_capaian_but_a_grading_column_is_not():
+    # "Kategori Penilaian" prints the % capaian with its category ("63,36 % (Sedang)"); "2016 / PENILAIAN"
+    # and "Kriteria" print only a grade.
+    got = roles(
+        ["Target", "Realisasi", "Kategori Penilaian", "2016 / PENILAIAN", "Tahun 2016 / Kriteria"], year=2016
+    )
+    assert got[2][0] == Role.CAPAIAN
+    assert got[3][1] == "other" and got[4][1] == "other"

@@ -45,11 +45,11 @@ def _quarter(name: str) -> int | None:
 
 def _label(n: str) -> str | None:
     if re.search(
-        r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|penilaian|"
-        r"kriteria)",
+        r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|kriteria)|"
+        r"(?<!kategori )(?<!katagori )\bpenilaian",
         n,
     ):
-        return "other"
+        return "other"  # "Kategori Penilaian" may print the % capaian with its category: "63,36 % (Sedang)"
     if "terhadap" in n or "capaian" in n:
         return None  # "Capaian ... terhadap Indikator Kinerja": a value column that names the indicator
     if re.fullmatch(r"(no\.?|nomor|#)", n):
@@ -66,12 +66,6 @@ def _label(n: str) -> str | None:
         return "unit"
     if re.search(r"\b(program|kegiatan|uraian|ro\b|komponen|output|nama)", n):
         return "kegiatan"
-    if re.search(
-        r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|penilaian|"
-        r"kriteria)",
-        n,
-    ):
-        return "other"
     return None
 
 
