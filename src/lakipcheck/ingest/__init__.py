@@ -1,7 +1,7 @@
 """Ingest: open a PDF and turn every page into words, text lines and ruling lines with coordinates.
 
 Built on pypdfium2 (PDFium), which reads a text layer an order of magnitude faster than pdfminer; table
-extraction with pdfplumber/camelot happens later, and only on the pages that need it.
+extraction (pdfplumber geometry, word positions) happens later, and only on the pages that need it.
 """
 
 from lakipcheck.ingest.errors import InputError
