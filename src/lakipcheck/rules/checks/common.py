@@ -6,6 +6,7 @@ import re
 from collections import defaultdict
 from decimal import Decimal
 
+from lakipcheck.model.claims import Claim
 from lakipcheck.model.types import Indicator, Role, StatedValue
 from lakipcheck.numbers import FigureKind
 from lakipcheck.rules.arith import fmt
@@ -56,6 +57,27 @@ _SCORE_NAME = re.compile(
     r"rata-rata|angka|opini|level)\b",
     re.IGNORECASE,
 )
+
+# How findings name the part of the report a sentence stands in.
+SECTION_NAMES = {
+    "ikhtisar_eksekutif": ("Ikhtisar Eksekutif", "Executive Summary"),
+    "kata_pengantar": ("Kata Pengantar", "Foreword"),
+    "bab_i_pendahuluan": ("BAB I Pendahuluan", "Chapter I"),
+    "bab_ii_perencanaan_kinerja": ("BAB II Perencanaan Kinerja", "Chapter II"),
+    "bab_iii_akuntabilitas_kinerja": ("BAB III Akuntabilitas Kinerja", "Chapter III"),
+    "capaian_kinerja": ("BAB III Capaian Kinerja", "Chapter III, performance"),
+    "realisasi_anggaran": ("BAB III Realisasi Anggaran", "Chapter III, budget"),
+    "bab_iv_penutup": ("BAB IV Penutup", "Chapter IV (closing)"),
+    "lampiran": ("Lampiran", "Annex"),
+}
+
+
+def section_name(claim: Claim, lang: str = "id") -> str:
+    """The report part a prose claim stands in, as findings name it."""
+    pair = SECTION_NAMES.get(claim.section or "")
+    if pair:
+        return pair[0] if lang == "id" else pair[1]
+    return "teks" if lang == "id" else "text"
 
 
 def table_name(kind: TableKind | None, lang: str = "id") -> str:

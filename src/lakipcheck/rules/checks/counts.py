@@ -21,7 +21,7 @@ from lakipcheck.model.types import Indicator, Report, Role, StatedValue
 from lakipcheck.numbers import words_to_int
 from lakipcheck.numbers.vocab import GRADES
 from lakipcheck.provenance import Provenance
-from lakipcheck.rules.checks.restated import SECTION_NAMES
+from lakipcheck.rules.checks.common import section_name
 from lakipcheck.rules.registry import primitive
 from lakipcheck.rules.types import Hit, Location
 from lakipcheck.tables.types import Table, TableKind
@@ -203,11 +203,6 @@ def _sentences(report: Report) -> list[Claim]:
     return out
 
 
-def _section(c: Claim, lang: str = "id") -> str:
-    pair = SECTION_NAMES.get(c.section or "")
-    return (pair[0] if lang == "id" else pair[1]) if pair else ("teks" if lang == "id" else "text")
-
-
 def _quote(sentence: str, start: int, end: int, width: int = 100) -> str:
     lo, hi = max(0, start - width), min(len(sentence), end + width)
     return ("…" if lo else "") + sentence[lo:hi].strip() + ("…" if hi < len(sentence) else "")
@@ -237,15 +232,15 @@ def _count_hit(
         facts={
             "what": what[0],
             "what_en": what[1],
-            "section": _section(claim),
-            "section_en": _section(claim, "en"),
+            "section": section_name(claim),
+            "section_en": section_name(claim, "en"),
             "page": claim.provenance.page,
             "quote": _quote(c.sentence, m.start(), m.end()),
             "tables": ", ".join(s.name() for s, _ in counts),
             "tables_en": ", ".join(s.name("en") for s, _ in counts),
         },
         locations=[
-            Location(claim.provenance, f"{_section(claim)}: kalimat"),
+            Location(claim.provenance, f"{section_name(claim)}: kalimat"),
             *[_table_loc(s, f"{s.name()}: {n} {what[0]}") for s, n in counts],
         ],
         expected=str(expected),
@@ -379,15 +374,15 @@ def _achieved_checks(report: Report, sources: list[_Source]) -> Iterator[Hit]:
             facts={
                 "what": what[0],
                 "what_en": what[1],
-                "section": _section(claim),
-                "section_en": _section(claim, "en"),
+                "section": section_name(claim),
+                "section_en": section_name(claim, "en"),
                 "page": claim.provenance.page,
                 "quote": _quote(c.sentence, start, end),
                 "tables": ", ".join(s.name() for s, _ in expected),
                 "tables_en": ", ".join(s.name("en") for s, _ in expected),
             },
             locations=[
-                Location(claim.provenance, f"{_section(claim)}: kalimat"),
+                Location(claim.provenance, f"{section_name(claim)}: kalimat"),
                 *[_table_loc(s, f"{s.name()}: {n} {what[0]}") for s, n in expected],
             ],
             expected=str(expected[0][1]),
@@ -472,12 +467,12 @@ def number_words(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                     "text": " ".join(text.split()),
                     "digits": digits,
                     "spelled": spelled,
-                    "section": _section(claim),
-                    "section_en": _section(claim, "en"),
+                    "section": section_name(claim),
+                    "section_en": section_name(claim, "en"),
                     "page": claim.provenance.page,
                     "quote": _quote(c.sentence, start, end, 80),
                 },
-                locations=[Location(claim.provenance, f"{_section(claim)}: kalimat")],
+                locations=[Location(claim.provenance, f"{section_name(claim)}: kalimat")],
                 expected=None,
                 found=" ".join(text.split()),
                 evidence={"digits": digits, "words": spelled},

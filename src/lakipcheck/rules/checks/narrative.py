@@ -22,9 +22,8 @@ from lakipcheck.narrative.words import words_value
 from lakipcheck.numbers import Figure, FigureKind, contains, parse_figure
 from lakipcheck.provenance import Provenance
 from lakipcheck.rules.arith import Span, input_span, printed_span, ratio_span, readings
-from lakipcheck.rules.checks.common import label, show, table_name
+from lakipcheck.rules.checks.common import label, section_name, show, table_name
 from lakipcheck.rules.checks.counts import number_word_pairs
-from lakipcheck.rules.checks.restated import SECTION_NAMES
 from lakipcheck.rules.registry import primitive
 from lakipcheck.rules.types import Hit, Location, Severity
 from lakipcheck.tables.types import Table, TableKind
@@ -75,11 +74,6 @@ _TABLE_ORDER = {
 
 
 # ---------------------------------------------------------------------------------------------- helpers
-
-
-def section_name(c: Claim, lang: str = "id") -> str:
-    pair = SECTION_NAMES.get(c.section or "")
-    return (pair[0] if lang == "id" else pair[1]) if pair else ("teks" if lang == "id" else "text")
 
 
 def quote(c: Claim, width: int = 230) -> str:

@@ -22,21 +22,11 @@ from lakipcheck.model.claims import Claim, ClaimKind
 from lakipcheck.model.types import BudgetLine, Report, Role, StatedValue
 from lakipcheck.numbers import Figure
 from lakipcheck.rules.arith import Span, fmt, input_span, printed_span, ratio_span
+from lakipcheck.rules.checks.common import section_name
 from lakipcheck.rules.registry import primitive
 from lakipcheck.rules.types import Hit, Location, Severity
 from lakipcheck.tables.types import TableKind
 
-SECTION_NAMES = {
-    "ikhtisar_eksekutif": ("Ikhtisar Eksekutif", "Executive Summary"),
-    "kata_pengantar": ("Kata Pengantar", "Foreword"),
-    "bab_i_pendahuluan": ("BAB I Pendahuluan", "Chapter I"),
-    "bab_ii_perencanaan_kinerja": ("BAB II Perencanaan Kinerja", "Chapter II"),
-    "bab_iii_akuntabilitas_kinerja": ("BAB III Akuntabilitas Kinerja", "Chapter III"),
-    "capaian_kinerja": ("BAB III Capaian Kinerja", "Chapter III, performance"),
-    "realisasi_anggaran": ("BAB III Realisasi Anggaran", "Chapter III, budget"),
-    "bab_iv_penutup": ("BAB IV Penutup", "Chapter IV (closing)"),
-    "lampiran": ("Lampiran", "Annex"),
-}
 # A pagu called so is the one before revision: not the final pagu, never compared.
 _AWAL = re.compile(
     r"\b(awal|murni|semula|sebelum\s+(?:refocusing|revisi|perubahan|rasionalisasi)|dpa\b(?!\s*-?\s*p))",
@@ -67,7 +57,7 @@ class _Total:
         """The place that states the right figure, for the message."""
         page = value.provenance.page
         if self.source is not None:
-            sec = _section(self.source, lang)
+            sec = section_name(self.source, lang)
             return f"kalimat {sec} hlm. {page}" if lang == "id" else f"the sentence in {sec} on p. {page}"
         label = (self.line.label.strip() if self.line else "") or "total"
         if lang == "id":
@@ -231,11 +221,6 @@ def _attached_pct(tok: _Token, tokens: list[_Token]) -> Claim | None:
     return None
 
 
-def _section(claim: Claim, lang: str = "id") -> str:
-    pair = SECTION_NAMES.get(claim.section or "")
-    return (pair[0] if lang == "id" else pair[1]) if pair else ("teks" if lang == "id" else "text")
-
-
 def _quote(sentence: str, raw: str, width: int = 110) -> str:
     i = max(sentence.find(raw), 0)
     lo, hi = max(0, i - width), min(len(sentence), i + len(raw) + width // 2)
@@ -271,25 +256,25 @@ def _hit(
     ref_label = (
         "tabel realisasi anggaran, baris total"
         if total.source is None
-        else f"{_section(total.source)}: kalimat"
+        else f"{section_name(total.source)}: kalimat"
     )
     return Hit(
         facts={
             "what": what[0],
             "what_en": what[1],
-            "section": _section(claim),
-            "section_en": _section(claim, "en"),
+            "section": section_name(claim),
+            "section_en": section_name(claim, "en"),
             "page": claim.provenance.page,
             "quote": _quote(claim.sentence, raw),
             "ref": total.ref(value, "id"),
             "ref_en": total.ref(value, "en"),
-            "others": "".join(f", juga {_section(c)} hlm. {c.provenance.page}" for c in agree),
-            "others_en": "".join(f", also {_section(c, 'en')} p. {c.provenance.page}" for c in agree),
+            "others": "".join(f", juga {section_name(c)} hlm. {c.provenance.page}" for c in agree),
+            "others_en": "".join(f", also {section_name(c, 'en')} p. {c.provenance.page}" for c in agree),
         },
         locations=[
-            Location(claim.provenance, f"{_section(claim)}: kalimat"),
+            Location(claim.provenance, f"{section_name(claim)}: kalimat"),
             Location(value.provenance, f"{ref_label}: {what[0]}"),
-            *[Location(c.provenance, f"{_section(c)}: kalimat dengan angka yang sama") for c in agree],
+            *[Location(c.provenance, f"{section_name(c)}: kalimat dengan angka yang sama") for c in agree],
         ],
         expected=value.figure.raw.strip(),
         found=raw,
