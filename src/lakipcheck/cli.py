@@ -13,6 +13,7 @@ import typer
 
 from lakipcheck import __version__
 from lakipcheck.ingest import InputError
+from lakipcheck.model.coverage import coverage
 from lakipcheck.model.types import Report
 from lakipcheck.pipeline import DEFAULT_MAX_PAGES, NotALakip, extract
 from lakipcheck.report.findings_json import findings_dict
@@ -161,7 +162,8 @@ def check_cmd(
     ] = DEFAULT_MAX_PAGES,
 ) -> None:
     """Cross-check each report and list every discrepancy. Exit 0 when nothing reaches --fail-on, 1 when
-    something does, 2 when a file could not be used (the other files are still checked)."""
+    something does or when a report's core parts (capaian table, PK targets) could not be read, 2 when a file
+    could not be used (the other files are still checked)."""
     rules = _load_rules(rules_dir)
     pack = str(rules_dir or default_pack_dir())
     status = EXIT_OK
@@ -175,6 +177,9 @@ def check_cmd(
             continue
         findings = run_rules(report, rules, lang=lang.value)
         if any(f.severity.rank >= threshold for f in findings):
+            status = max(status, EXIT_FINDINGS)
+        elif fail_on != FailOn.never and not coverage(report).complete:
+            # never an all-clear for a report whose core parts were not read
             status = max(status, EXIT_FINDINGS)
         if fmt == Format.json:
             docs.append(findings_dict(report, findings, rules_dir=pack, lang=lang.value))

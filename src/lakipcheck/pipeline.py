@@ -9,9 +9,11 @@ from lakipcheck.layout import DocKind
 from lakipcheck.layout.identify import identify
 from lakipcheck.layout.pages import analyse
 from lakipcheck.layout.sections import find_sections
+from lakipcheck.layout.types import SectionKind
 from lakipcheck.model.build import build_report
 from lakipcheck.model.types import Report
 from lakipcheck.tables.extract import extract_tables
+from lakipcheck.tables.types import TableKind
 
 DEFAULT_MAX_PAGES = 2000
 
@@ -58,6 +60,22 @@ def extract(source: str | Path | bytes, *, max_pages: int = DEFAULT_MAX_PAGES, s
 
     tables = extract_tables(doc, section_of) if info.kind != DocKind.SCANNED else []
     report = build_report(doc, info, sections, tables)
+    if info.kind == DocKind.LAKIP_PART and not _has_report_content(report):
+        info.kind = DocKind.OTHER
+        info.reasons.insert(
+            0, "it names a performance report but has no report chapter and no performance or budget table"
+        )
     if strict and not info.kind.is_lakip:
         raise NotALakip(report)
     return report
+
+
+_CONTENT_TABLES = frozenset(TableKind) - {TableKind.OTHER}
+_CHAPTERS = frozenset({SectionKind.BAB_I, SectionKind.BAB_II, SectionKind.BAB_III, SectionKind.BAB_IV})
+
+
+def _has_report_content(report: Report) -> bool:
+    """A part of a LAKIP holds a chapter, or a table of the report's kinds (capaian, PK, budget, ...)."""
+    return any(s.kind in _CHAPTERS for s in report.sections) or any(
+        t.kind in _CONTENT_TABLES for t in report.tables
+    )

@@ -18,6 +18,10 @@ from lakipcheck.provenance import BBox
 
 _MAX_PATH_OBJECTS = 4000  # a chart or a vector logo can hold tens of thousands; rules beyond are not needed
 _RULE_THICKNESS = 3.0  # points: a path or rectangle thinner than this is a ruling line
+# Many embedded fonts say bold only in their name ("Arial,Bold", "ABCDEF+Calibri-Bold",
+# "TimesNewRomanPS-BoldMT") while their weight reads as regular; ForceBold is bit 19 of the descriptor flags.
+_BOLD_NAME = re.compile(r"(?i)bold|black|heavy|demi(?!-?light)")
+_FORCE_BOLD = 1 << 18
 
 # Leading bytes of formats people save with a .pdf name by mistake.
 _NOT_PDF_SIGNATURES = {
@@ -193,6 +197,21 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
     size = 0.0
     bold = False
     visible = 0
+    name_buf = ctypes.create_string_buffer(128)
+    flags = ctypes.c_int(0)
+    bold_by_name: dict[bytes, bool] = {}
+    word_named_bold = False
+
+    def named_bold(i: int) -> bool:
+        """Whether char ``i``'s font says bold in its name or flags (asked once per word, cached per font)."""
+        got = pdfium_c.FPDFText_GetFontInfo(raw, i, name_buf, len(name_buf), ctypes.byref(flags))
+        key = name_buf.value if 0 < got <= len(name_buf) else b""
+        key += bytes([flags.value & _FORCE_BOLD and 1])
+        if key not in bold_by_name:
+            bold_by_name[key] = bool(flags.value & _FORCE_BOLD) or bool(
+                _BOLD_NAME.search(key[:-1].decode("latin-1"))
+            )
+        return bold_by_name[key]
 
     def flush() -> None:
         if cur:
@@ -212,7 +231,7 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
             continue
         visible += 1
         csize = pdfium_c.FPDFText_GetFontSize(raw, i)
-        cbold = pdfium_c.FPDFText_GetFontWeight(raw, i) >= 600
+        cbold = 600 <= pdfium_c.FPDFText_GetFontWeight(raw, i) <= 1000  # larger: a broken descriptor
         if cur:
             height = max(box[3] - box[1], b.height, 1.0)
             same_line = abs(b.center_y - (box[1] + box[3]) / 2) < 0.5 * height
@@ -226,10 +245,11 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
                 max(box[2], b.x1),
                 max(box[3], b.bottom),
             )
-            bold = bold and cbold
+            bold = bold and (cbold or word_named_bold)
         else:
             box[:] = [b.x0, b.top, b.x1, b.bottom]
-            size, bold = csize, cbold
+            word_named_bold = not cbold and named_bold(i)
+            size, bold = csize, cbold or word_named_bold
         cur.append(ch)
     flush()
     return words, visible

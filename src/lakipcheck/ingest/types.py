@@ -65,6 +65,9 @@ class Rule:
         return "h" if (self.x1 - self.x0) >= (self.bottom - self.top) else "v"
 
 
+_CAPTION_CHARS = 160  # fewer characters than this on an image page: a header or a caption, not its content
+
+
 @dataclass(slots=True)
 class Page:
     """One page as seen by a reader (coordinates already turned by the page's /Rotate)."""
@@ -86,8 +89,9 @@ class Page:
 
     @property
     def is_scanned(self) -> bool:
-        """Image-only page: little or no text, most of the page covered by images."""
-        return not self.has_text_layer and self.image_coverage >= 0.3
+        """Image-only page: a third of it or more covered by images, and no text layer, or one holding only
+        a running header, a page number or a caption (a scanned PK page, a chart, a picture cover)."""
+        return self.image_coverage >= 0.3 and self.n_chars < _CAPTION_CHARS
 
     @property
     def is_landscape(self) -> bool:

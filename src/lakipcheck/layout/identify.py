@@ -21,6 +21,12 @@ _LAKIP_TITLES = ("LAPORANKINERJA", "LAPORANAKUNTABILITASKINERJA", "AKUNTABILITAS
 _LAKIP_ACRONYM = re.compile(r"(?<![A-Za-z])(LAKIP|LKIP|LKjIP|LKJIP|LKj|LKJ|LKiP|LKIp)(?![A-Za-z])")
 _LAKIP_SQUASHED = ("LAKIP", "LKIP", "LKJIP")  # at the start of a squashed header: letter-spaced 'LKI P' too
 _LRA_TITLES = ("LAPORANREALISASIANGGARAN",)
+# "Triwulan II", "TW III", "Triwulan Ke-2" in the title of a quarterly performance report
+_QUARTER = re.compile(
+    r"TRIWULAN(?:KE)?-?(?:[IV]{1,3}|[1-4]|SATU|DUA|TIGA|EMPAT)|(?<![A-Z])TW(?:[IV]{1,3}|[1-4])(?![A-Z])"
+)
+# chapter titles only a performance report has (a Renstra or a Renja has other chapters)
+_LAKIP_CHAPTERS = ("AKUNTABILITASKINERJA", "PERENCANAANKINERJA", "PERJANJIANKINERJA")
 _RENJA_TITLES = (
     "EVALUASIRENJA",
     "EVALUASIHASILPELAKSANAANRENJA",
@@ -73,6 +79,10 @@ _AGENCY_HEADS = {
     "KECAMATAN",
     "KELURAHAN",
     "PERWAKILAN",
+    "KEJAKSAAN",
+    "PENGADILAN",
+    "KEPOLISIAN",
+    "UPT",
 }
 _REGION_WORDS = {"PROVINSI", "PROPINSI", "PROV", "PROV.", "KABUPATEN", "KAB", "KAB.", "KOTA"}
 _CONNECTORS = {"dan", "&", "serta"}
@@ -201,7 +211,11 @@ def _classify(
         reasons.append(f"cover title names a performance report: {title!r}")
     if lakip_header:
         reasons.append("running header names a performance report")
-    lakip_evidence = lakip_cover or lakip_header or lakip_mentions >= 3
+    lakip_chapters = any(_has(squash(s.title), _LAKIP_CHAPTERS) for s in babs)
+    if lakip_chapters and not (lakip_cover or lakip_header):
+        reasons.append("chapter titles of a performance report")
+    lakip_evidence = lakip_cover or lakip_header or lakip_mentions >= 3 or (lakip_chapters and n_bab >= 2)
+    quarterly = bool(_QUARTER.search(cover_sq) or _QUARTER.search(head_sq[:400]))
 
     def is_title(titles: tuple[str, ...]) -> bool:
         return _has(cover_sq, titles) or (not cover_sq and _has(head_sq[:300], titles))
@@ -218,6 +232,8 @@ def _classify(
         return DocKind.RENSTRA, 0.85, [*reasons, "cover title: Rencana Strategis"]
     if n_bab >= 2 and lakip_evidence:
         conf = 0.7 + 0.05 * n_bab + (0.1 if lakip_cover or lakip_header else 0.0)
+        if quarterly:
+            return DocKind.LAKIP_TRIWULAN, min(conf, 0.95), [*reasons, "title names a quarter (triwulan)"]
         return DocKind.LAKIP, min(conf, 0.99), reasons
     if n_bab == 1 and (lakip_evidence or SectionKind.BAB_III in kinds):
         return DocKind.LAKIP_PART, 0.8, [*reasons, "only one chapter of the report"]
@@ -226,17 +242,18 @@ def _classify(
     pk_sections = kinds & {SectionKind.PK, SectionKind.PK_AWAL, SectionKind.PK_AKHIR}
     if not babs and (is_title(_PK_TITLES) or pk_sections) and n_pages <= 15:
         return DocKind.PK, 0.85, [*reasons, "title: Perjanjian Kinerja, no report chapters"]
-    if not babs and lakip_evidence and (SectionKind.LAMPIRAN in kinds or lakip_header or lakip_cover):
-        return DocKind.LAKIP_PART, 0.7, [*reasons, "a lampiran of a performance report (no chapters)"]
-    if n_bab >= 2:
-        return DocKind.OTHER, 0.5, [*reasons, "chapters found but no performance-report title"]
     hits = sum(1 for rx in _NEWS_MARKERS if rx.search(body_text))
-    if hits >= 2 and n_pages <= 6:
+    if not babs and hits >= 2 and n_pages <= 6:
+        # before the lampiran test: a news page names "Laporan Kinerja" in its site menu or its story
         return (
             DocKind.NEWS,
             min(0.6 + 0.08 * hits, 0.9),
             [*reasons, f"news-article markers ({hits}): byline, date, site"],
         )
+    if not babs and lakip_evidence and (SectionKind.LAMPIRAN in kinds or lakip_header or lakip_cover):
+        return DocKind.LAKIP_PART, 0.7, [*reasons, "a lampiran of a performance report (no chapters)"]
+    if n_bab >= 2:
+        return DocKind.OTHER, 0.5, [*reasons, "chapters found but no performance-report title"]
     return DocKind.OTHER, 0.5, [*reasons, "no performance-report title or chapters"]
 
 

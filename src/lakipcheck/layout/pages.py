@@ -115,9 +115,12 @@ def _body_metric(values: list[tuple[float, int]]) -> float:
 
 def analyse(doc: Document) -> DocLayout:
     """Compute line features for every page. Cost is linear in the number of lines."""
-    # 1. running headers/footers: texts (digits ignored) in the top/bottom band seen on two pages or more
+    # 1. running headers/footers: texts (digits ignored) in the top/bottom band seen on two pages or more;
+    # a table of contents does not count (its first entries sit in the top band and match the headings)
     key_pages: dict[str, set[int]] = defaultdict(set)
     for page in doc.pages:
+        if _looks_like_toc(page):
+            continue
         for line in page.lines:
             if _in_band(line, page):
                 key = _furniture_key(line)
@@ -138,6 +141,11 @@ def analyse(doc: Document) -> DocLayout:
         _fill_lines(info, page, content)
         pages.append(info)
     return DocLayout(pages=pages, furniture_pages=furniture_pages, n_pages=len(doc.pages))
+
+
+def _looks_like_toc(page: Page) -> bool:
+    """A contents page (Daftar Isi / Tabel / Gambar): several dotted-leader lines."""
+    return sum(1 for line in page.lines if is_toc_entry(line.text)) >= 4
 
 
 def _fill_lines(info: PageInfo, page: Page, content: list[Line]) -> None:

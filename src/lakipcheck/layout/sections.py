@@ -77,7 +77,7 @@ def find_sections(doc: Document, layout: DocLayout | None = None) -> list[Sectio
         found.append((Section(kind, cand.title, cand.page, cand.page, cand.bbox, 1), cand.top, cand.at_top))
     first_chapter = min((c.page for c in chapters), default=layout.n_pages + 1)
     last_chapter = max((c.page for c in chapters), default=0)
-    found.extend(_front_matter(layout, first_chapter))
+    found.extend(_front_matter(layout, first_chapter, last_chapter))
     lampiran = _lampiran(layout, last_chapter)
     if lampiran:
         found.append(lampiran)
@@ -347,18 +347,19 @@ def _numbered_candidates(layout: DocLayout) -> list[_Candidate]:
     for major, minor, li in seen:
         if major == raw_current:
             continue
+        page = layout.page(li.page)
+        at_top = _at_top(page, li) or _page_break_before(layout, li.page)
         if major > current:
             chapter = major
-        elif major < raw_current and minor == 1 and current >= 1:
-            chapter = current + 1  # numbering restarted: the next chapter
+        elif major < raw_current and minor == 1 and current >= 1 and at_top:
+            # numbering restarted at the top of a page: the next chapter (a "1.1" lower down is a list item)
+            chapter = current + 1
         else:
             continue
         if minor > 2:
             continue
         raw_current, current = major, chapter
         if chapter in CHAPTER_KINDS:
-            page = layout.page(li.page)
-            at_top = _at_top(page, li) or _page_break_before(layout, li.page)
             out.append(
                 _Candidate(
                     chapter,
@@ -417,12 +418,16 @@ def _choose_chapters(cands: list[_Candidate]) -> list[_Candidate]:
 # ---------------------------------------------------------------- front matter, lampiran
 
 
-def _front_matter(layout: DocLayout, first_chapter: int) -> list[tuple[Section, float, bool]]:
+def _front_matter(
+    layout: DocLayout, first_chapter: int, last_chapter: int
+) -> list[tuple[Section, float, bool]]:
+    """Kata Pengantar, Ikhtisar/Ringkasan Eksekutif, Daftar Isi: before the first chapter, or bound after the
+    last one (files put together in another order); never inside the chapters."""
     out: list[tuple[Section, float, bool]] = []
     seen: set[SectionKind] = set()
     for page in layout.pages:
-        if page.number > first_chapter:
-            break
+        if first_chapter < page.number <= last_chapter:
+            continue
         for li in page.first_lines(_TOP_RANK):
             if li.toc or len(li.text) > 40:
                 continue

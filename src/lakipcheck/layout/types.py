@@ -31,6 +31,7 @@ class SectionKind(StrEnum):
 class DocKind(StrEnum):
     LAKIP = "lakip"  # full report (LAKIP / LKIP / LKjIP / Laporan Kinerja)
     LAKIP_PART = "lakip_part"  # a chapter or lampiran of one
+    LAKIP_TRIWULAN = "lakip_triwulan"  # a quarterly (triwulan) Laporan Kinerja
     PK = "perjanjian_kinerja"
     RENCANA_AKSI = "rencana_aksi"
     RENSTRA = "renstra"
@@ -42,7 +43,7 @@ class DocKind(StrEnum):
 
     @property
     def is_lakip(self) -> bool:
-        return self in (DocKind.LAKIP, DocKind.LAKIP_PART)
+        return self in (DocKind.LAKIP, DocKind.LAKIP_PART, DocKind.LAKIP_TRIWULAN)
 
 
 @dataclass(slots=True)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from lakipcheck.model.coverage import coverage
 from lakipcheck.model.types import Report
 from lakipcheck.rules.types import Finding, Severity
 
@@ -18,5 +19,6 @@ def findings_dict(report: Report, findings: list[Finding], *, rules_dir: str, la
         "rules": rules_dir,
         "lang": lang,
         "summary": {**counts, "total": len(findings)},
+        "coverage": coverage(report).to_dict(),
         "findings": [f.to_dict() for f in findings],
     }

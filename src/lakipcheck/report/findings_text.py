@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import textwrap
 
+from lakipcheck.model.coverage import coverage
 from lakipcheck.model.types import Report
 from lakipcheck.rules.types import Finding, Severity
 
@@ -17,6 +18,8 @@ _WORDS = {
         "found": "tercetak",
         "expected": "seharusnya",
         "none": "Tidak ada temuan.",
+        "checked": "Diperiksa: {what}",
+        "incomplete": "PEMERIKSAAN TIDAK LENGKAP: {what}. Tidak adanya temuan bukan berarti laporan bersih.",
         "summary": "{e} kesalahan, {w} peringatan, {i} informasi",
     },
     "en": {
@@ -24,6 +27,8 @@ _WORDS = {
         "found": "printed",
         "expected": "expected",
         "none": "No findings.",
+        "checked": "Checked: {what}",
+        "incomplete": "CHECK INCOMPLETE: {what}. No findings here does not mean the report is clean.",
         "summary": "{e} errors, {w} warnings, {i} information",
     },
 }
@@ -37,8 +42,10 @@ def render_findings(report: Report, findings: list[Finding], lang: str = "id") -
         f"{report.file}  ({report.n_pages} pages)  {info.agency or '?'}  {info.year or '?'}",
         "  "
         + w["summary"].format(e=counts[Severity.ERROR], w=counts[Severity.WARNING], i=counts[Severity.INFO]),
-        "",
     ]
+    cov = coverage(report)
+    what = cov.describe(lang)
+    out += ["  " + (w["checked"] if cov.complete else w["incomplete"]).format(what=what), ""]
     if not findings:
         out.append(w["none"])
     for sev in Severity:

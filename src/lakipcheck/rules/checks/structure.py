@@ -268,8 +268,11 @@ def required_parts(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     comparing with last year); this version finds them in headings, tables and the sentences that restate
     figures only, so their absence is information."""
     kind = report.info.kind
-    if kind not in (DocKind.LAKIP, DocKind.LAKIP_PART):
+    if kind not in (DocKind.LAKIP, DocKind.LAKIP_PART, DocKind.LAKIP_TRIWULAN):
         return
+    quarterly = kind == DocKind.LAKIP_TRIWULAN
+    if quarterly:
+        kind = DocKind.LAKIP  # a quarterly report has the chapters of a whole one
     present = _kinds(report)
     whole = kind == DocKind.LAKIP and all(c in present for c in _CHAPTERS)
     images = [p for p in report.scanned_pages if p != 1]  # a picture cover hides nothing
@@ -314,6 +317,10 @@ def required_parts(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                 "bagian ini mungkin ada di tabel itu"
             )
             notes_en.append("no performance or budget table of BAB III could be read; the part may be in one")
+        if quarterly:
+            severity = Severity.INFO
+            notes_id.append("laporan triwulan: bagian ini mungkin baru dimuat di laporan tahunan")
+            notes_en.append("a quarterly report: the part may be due only in the annual report")
         if images:
             severity = Severity.INFO
             pages = ", ".join(str(p) for p in images[:8]) + ("…" if len(images) > 8 else "")
