@@ -183,3 +183,102 @@ def test_formula_in_a_header_cell_keeps_it_a_header(corpus_dir):
     assert t.columns[0] == "No Misi" and t.columns[-1].endswith("(4/5)*100%")
     assert row_of(t, 2, "6) Prosentasi Peningkatan Indeks")[3:] == ["0,985", "1,00", "98,50"]
     assert row_of(t, 2, "7) Prosentase Penurunan")[3:] == ["-1,02", "-1,00", "102,03"]
+
+
+@pytest.mark.corpus
+def test_continuation_without_top_border_and_with_its_empty_column_dropped(corpus_dir):
+    # Word leaves out the top border of the part on p43, and the No column there is empty (its "2" sits in
+    # the group row on p42): the first row used to fall off the grid and the part was never joined.
+    tables = tables_on(corpus_dir, "lakip_padangpariaman_dpupr_2019.pdf", [42, 43])
+    t = table_with(tables, "Indikator")
+    assert t.pages == [42, 43] and t.n_cols == 8
+    assert t.columns[:3] == ["No", "Program/Kegiatan", "Indikator"]
+    rows = [[c.text for c in r] for r in t.rows if r[3].text and not r[3].spanned]
+    assert [r[3:] for r in rows] == [
+        ["13", "Orang", "6", "Orang", "46,15"], ["3", "Dok", "3", "Dok", "100,00"],
+        ["660", "SR", "662", "SR", "100,30"], ["120", "SR", "120", "SR", "100,00"],
+        ["1000", "SR", "1.050", "SR", "105,00"], ["650", "SR", "1.670", "SR", "256,92"]]
+    assert rows[2][1].startswith("3 Pembangunan Jaringan Perpipaan")
+
+
+@pytest.mark.corpus
+def test_last_row_alone_on_the_next_page_joins_its_table(corpus_dir):
+    # p36 holds one ruled row (no top border) left over from the table on p35.
+    tables = tables_on(corpus_dir, "lakip_padangpariaman_dpupr_2019.pdf", [35, 36])
+    t = table_with(tables, "Indikator")
+    assert t.pages == [35, 36]
+    assert row_of(t, 2, "Jumlah Sistem Irigasi")[3:] == ["3", "Di", "3", "Di", "100,00"]
+    assert not [x for x in tables if x.page == 36]  # nothing of p36 is left on its own
+
+
+@pytest.mark.corpus
+def test_numbered_group_row_under_the_header_is_body(corpus_dir):
+    # "2 | Program Perencanaan Tata Ruang" under the header is the program the rows belong to; read as a
+    # header row it put "Perencanaan" into every column name.
+    tables = tables_on(corpus_dir, "lakip_padangpariaman_dpupr_2019.pdf", [48])
+    t = table_with(tables, "Indikator")
+    assert t.columns == ["No", "Program/Kegiatan", "Indikator", "Realisasi Kinerja / Target 2019 / Volume",
+                         "Realisasi Kinerja / Target 2019 / Satuan",
+                         "Realisasi Kinerja / Realisasi 2019 / Volume",
+                         "Realisasi Kinerja / Realisasi 2019 / Satuan", "Realisasi Kinerja / %"]
+    assert t.rows[0][0].text == "2" and t.rows[0][1].text == "Program Perencanaan Tata Ruang"
+    assert row_of(t, 2, "Jumlah dokumen revisi")[3:] == ["1", "Dok", "1", "Dok", "100,00"]
+
+
+@pytest.mark.corpus
+def test_records_stacked_in_one_ruled_row_numbered_in_the_no_column(corpus_dir):
+    # One ruled body row holds four records; the No column numbers them 1-4 and the values stand level with
+    # their numbers. A cell's second line ("/263.136") stays with its record.
+    tables = tables_on(corpus_dir, "lakip_cianjur_dkp_2015.pdf", [48])
+    t = table_with(tables, "Pelayanan DKP")
+    assert [[c.text for c in r][3:] for r in t.rows] == [
+        ["1.733.980 m3", "79.912 m3", "5 %"], ["13", "11", "84.61 %"], ["340 M3", "338.5 M3", "99%"],
+        ["15 TPU /263.136", "11 TPU /219.280", "73.3 %"]]
+    assert [r[0].text for r in t.rows] == ["1", "2", "3", "4"]
+    assert t.rows[3][1].text == "Rasio pelayanan pemakaman terhadap permintaan"
+
+
+@pytest.mark.corpus
+def test_letter_spaced_header_word(corpus_dir):
+    # "T a r g e t th 2015": read letter by letter the column was no target and the table no capaian table.
+    tables = tables_on(corpus_dir, "lakip_cianjur_dkp_2015.pdf", [46])
+    t = table_with(tables, "Target th 2015")
+    assert t.kind == TableKind.CAPAIAN
+    assert [r[3].text for r in t.rows] == ["Rp. 549.481.005.00,-", "Rp. 52.809.142.50,-",
+                                           "Rp. 48.000.000.00,-", "Rp. 650.290.147.50,-"]
+    assert t.rows[-1][0].text == "Jumlah"
+
+
+@pytest.mark.corpus
+def test_title_row_with_a_figure_of_its_own_above_the_header(corpus_dir):
+    # "Capaian Output Program ... | 100%" spans the table above its header; the figure kept it from being
+    # seen as a title, and then the header as well.
+    tables = tables_on(corpus_dir, "lkip_dki_kesbangpol_2024.pdf", [32])
+    t = table_with(tables, "Target IOP")
+    assert t.columns[1:7] == ["Program", "Output Program (OP)", "Indikator Output Program (IOP)",
+                              "Target IOP", "Realisasi IOP", "Realisasi IOP (%)"]
+    assert t.kind == TableKind.CAPAIAN and t.n_rows == 6
+    assert t.caption == "Capaian Output Program"
+
+
+@pytest.mark.corpus
+def test_part_ending_high_with_nothing_below_continues_on_the_next_page(corpus_dir):
+    # The landscape table on p58 ends two thirds down the page (the next row was too tall to fit); p59 goes
+    # on without a header.
+    tables = tables_on(corpus_dir, "lkip_sumut_dp3akb_2024.pdf", [58, 59])
+    t = table_with(tables, "Indikator")
+    assert t.pages == [58, 59]
+    assert row_of(t, 2, "Rasio Kekerasan Terhadap Anak")[3:6] == ["2,8", "2,66", "105,2%"]
+    assert row_of(t, 2, "TFR/Total Fertility Rate")[3:6] == ["2,42", "2,36", "102,54%"]
+
+
+@pytest.mark.corpus
+def test_header_cells_whose_bottom_rule_is_lost_do_not_run_into_the_body(corpus_dir):
+    # On p41 the repeated header's left cells (NO ... Trw IV) have no rule under them, so the grid merges
+    # them with the empty body cells below; the header used to be dropped and its words copied into every row.
+    tables = tables_on(corpus_dir, "lkip_jabar_bplhd_2016.pdf", [41])
+    t = table_with(tables, "TARGET KEGIATAN")
+    assert t.columns[:4] == ["NO", "SASARAN STRATEGIS", "INDIKATOR KINERJA SASARAN",
+                             "Target Kinerja sasaran / Trw I"]
+    assert all(not c.text for r in t.rows for c in r[:7])
+    assert [r[9].text for r in t.rows[:3]] == ["75 Industri", "4 program", "40 orang"]

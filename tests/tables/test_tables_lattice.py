@@ -6,11 +6,13 @@ from __future__ import annotations
 from itertools import pairwise
 
 from lakipcheck.ingest.lines import group_lines
-from lakipcheck.ingest.types import Page, Rule, Word
+from lakipcheck.ingest.types import Document, Page, Rule, Word
 from lakipcheck.provenance import BBox
 from lakipcheck.tables.columns import split_merged
+from lakipcheck.tables.extract import extract_tables
 from lakipcheck.tables.grid import drop_empty, from_lattice
 from lakipcheck.tables.lattice import find_lattices
+from lakipcheck.tables.types import Engine
 
 W = 0.75  # Word's border width
 
@@ -112,3 +114,57 @@ def test_wide_cell_is_split_where_its_words_stand_apart_but_a_heading_is_not():
     heading = "Sasaran 1: Meningkatnya mutu layanan publik"
     assert rows[1] == [heading] * 3
     assert rows[2] == ["Jumlah", "12", "14"]
+
+
+def test_table_part_without_top_border_keeps_its_first_row():
+    # A continuation part: the column rules start together at the top, but no rule is drawn there.
+    ys = [100.0, 120.0, 140.0]
+    rules = [hline(XS[0], XS[-1], y) for y in ys[1:]] + [vline(x, ys[0], ys[-1]) for x in XS]
+    words = [word("Jumlah", 60, 105), word("12", 230, 105, 10), word("14", 330, 105, 10),
+             word("Luas", 60, 125), word("3", 235, 125, 5), word("4", 335, 125, 5)]
+    assert texts(page(rules, words)) == [["Jumlah", "12", "14"], ["Luas", "3", "4"]]
+
+
+def test_column_rules_ending_with_no_row_rule_below_them_add_no_border():
+    # Rules hanging from a frame with nothing drawn across them lower down (a chart's ticks): no table.
+    rules = [hline(XS[0], XS[-1], 100.0)] + [vline(x, 100.0, 140.0) for x in XS]
+    assert find_lattices(page(rules, WORDS)) == []
+
+
+def test_records_stacked_in_one_ruled_row_split_on_their_numbers():
+    # One ruled body row, no rule between its records: the No column numbers them, each value sits level
+    # with its number, and a name wraps over two lines.
+    xs = [50.0, 80.0, 250.0, 350.0]
+    ys = [100.0, 120.0, 200.0]
+    words = [word("No", 55, 105, 12), word("Indikator", 90, 105), word("Target", 260, 105),
+             word("1", 55, 125, 5), word("Rasio", 90, 125), word("volume", 125, 125), word("sampah", 90, 137),
+             word("1.733", 260, 125, 25),
+             word("2", 55, 155, 5), word("Rasio", 90, 155), word("cakupan", 125, 155),
+             word("13", 260, 155, 10),
+             word("3", 55, 180, 5), word("Rasio", 90, 180), word("pemakaman", 125, 180),
+             word("15", 260, 180, 10)]
+    assert texts(page(grid(xs, ys), words)) == [["No", "Indikator", "Target"],
+                                                ["1", "Rasio volume sampah", "1.733"],
+                                                ["2", "Rasio cakupan", "13"],
+                                                ["3", "Rasio pemakaman", "15"]]
+
+
+def _doc(*pages: Page) -> Document:
+    return Document(None, b"", "", list(pages))
+
+
+def test_one_ruled_row_at_the_top_of_a_page_is_kept_only_as_a_continuation():
+    xs = [50.0, 150.0, 250.0, 350.0, 450.0]
+    head = [word("Indikator", 60, 705), word("Target", 160, 705), word("Realisasi", 260, 705),
+            word("Capaian", 360, 705), word("Jumlah", 60, 725), word("12", 230, 725, 10),
+            word("14", 330, 725, 10), word("116,67", 420, 725, 25)]
+    before = page(grid(xs, [700.0, 720.0, 745.0]), head)
+    last = [word("Luas", 60, 55), word("panen", 90, 55), word("padi", 125, 55), word("sawah", 60, 65),
+            word("3", 235, 55, 5), word("4", 335, 55, 5), word("133,33", 420, 55, 25)]
+    after = page(grid(xs, [50.0, 80.0]), last)
+    after.number = 2
+    (t,) = extract_tables(_doc(before, after), borderless=False)
+    assert t.pages == [1, 2] and [c.text for c in t.rows[-1]] == ["Luas panen padi sawah", "3", "4", "133,33"]
+    # On its own (no table ends the page before) the single row is no ruled table: it is left to the
+    # builders that read tables ruled only across.
+    assert all(t.engine == Engine.TEXT for t in extract_tables(_doc(after), borderless=False))

@@ -3,19 +3,25 @@ ruled at all must read exactly as the same report with every cell boxed."""
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import cache
 
 import pytest
 
 from lakipcheck.ingest import open_document
-from lakipcheck.synth import generate
 from lakipcheck.tables.extract import extract_tables
 from lakipcheck.tables.types import Engine, Table
 
 
-@cache
-def tables(seed: int, style: str) -> list[Table]:
-    return extract_tables(open_document(generate(seed, table_style=style).pdf))
+@pytest.fixture(scope="module")
+def tables(synth_generated) -> Callable[[int, str], list[Table]]:
+    """tables(seed, style) -> the tables read from report ``seed`` drawn in ``style`` (cached)."""
+
+    @cache
+    def get(seed: int, style: str) -> list[Table]:
+        return extract_tables(open_document(synth_generated(seed, table_style=style).pdf))
+
+    return get
 
 
 def _read(t: Table) -> tuple:
@@ -27,7 +33,7 @@ def _read(t: Table) -> tuple:
 # header rows; seed 31: the PK table's figures stand on lines of their own between wrapped labels
 @pytest.mark.parametrize("seed", [4, 15, 31])
 @pytest.mark.parametrize("style", ["booktabs", "none"])
-def test_tables_read_the_same_whatever_their_rules(seed, style):
+def test_tables_read_the_same_whatever_their_rules(tables, seed, style):
     grid = tables(seed, "grid")
     drawn = tables(seed, style)
     assert [_read(t) for t in drawn] == [_read(t) for t in grid]
@@ -35,7 +41,7 @@ def test_tables_read_the_same_whatever_their_rules(seed, style):
     assert len(body) >= 10  # every body table was read from word positions (the lampiran stay gridded)
 
 
-def test_merged_cells_of_an_unruled_table_are_repeated_like_ruled_ones():
+def test_merged_cells_of_an_unruled_table_are_repeated_like_ruled_ones(tables):
     pk = next(t for t in tables(15, "none") if t.kind == "pk_indicators")
     assert [r[0].text for r in pk.rows] == ["1"] * 4
     assert [c.spanned for c in (r[0] for r in pk.rows)] == [False, True, True, True]
@@ -44,8 +50,8 @@ def test_merged_cells_of_an_unruled_table_are_repeated_like_ruled_ones():
     assert not any(r[2].spanned or r[3].spanned for r in pk.rows)
 
 
-def test_capaian_values_of_an_unruled_table_sit_in_their_cells():
-    report = generate(7)  # the seed's own style: no rules
+def test_capaian_values_of_an_unruled_table_sit_in_their_cells(synth_generated):
+    report = synth_generated(7)  # the seed's own style: no rules
     truth = report.truth
     capaian = next(t for t in extract_tables(open_document(report.pdf)) if t.kind == "capaian")
     assert capaian.engine == Engine.TEXT

@@ -11,7 +11,7 @@ from lakipcheck.tables.build import build_table, merge_numbering_columns
 from lakipcheck.tables.classify import classify
 from lakipcheck.tables.columns import split_merged
 from lakipcheck.tables.combined import split_combined
-from lakipcheck.tables.continuation import join_continuations
+from lakipcheck.tables.continuation import join_continuations, joining_part
 from lakipcheck.tables.grid import RawTable, drop_empty, from_lattice
 from lakipcheck.tables.hrules import ruled_regions
 from lakipcheck.tables.lattice import find_lattices
@@ -21,11 +21,26 @@ from lakipcheck.tables.types import Table
 SectionOf = Callable[[int], str | None]
 
 
-def _raw_tables(page: Page, *, borderless: bool) -> list[RawTable]:
+_FRAGMENT_ZONE = 0.30  # a one-row ruled grid this high on its page may be the last row of a table's part
+
+Joins = Callable[[RawTable], bool]
+
+
+def _raw_tables(page: Page, *, borderless: bool, joins: Joins) -> list[RawTable]:
     """Ruled (gridded) tables first; then tables ruled only across (booktabs) and, with ``borderless``, tables
-    with no rules at all, outside them, rebuilt from word positions."""
-    raws = [drop_empty(from_lattice(page, split_merged(lat, page))) for lat in find_lattices(page)]
-    raws = [r for r in raws if r.cells and r.n_cols >= 2 and r.n_rows >= 1]
+    with no rules at all, outside them, rebuilt from word positions.
+
+    A ruled grid of one row and several columns at the top of the page is kept only when it ``joins`` the
+    table the previous page ended with (its last row, pushed over the page break); otherwise it is left to the
+    other builders (it may be the boxed header of a table ruled only across)."""
+    raws: list[RawTable] = []
+    for lat in find_lattices(page, min_rows=1):
+        one_row = lat.n_rows == 1
+        if one_row and (lat.n_cols < 4 or lat.bbox.top > page.height * _FRAGMENT_ZONE):
+            continue
+        raw = drop_empty(from_lattice(page, split_merged(lat, page)))
+        if raw.cells and raw.n_cols >= 2 and (not one_row or joins(raw)):
+            raws.append(raw)
     for region in ruled_regions(page, [r.bbox for r in raws]):
         raws += _from_words(page, region.bbox, region.head_bottom)
     if borderless:
@@ -48,17 +63,25 @@ def extract_tables(
     """All tables of the document in reading order, each with kind, engine and provenance of every cell.
     ``borderless=False`` skips looking for tables drawn without any rule."""
     tables: list[Table] = []
+    heights = {p.number: p.height for p in doc.pages}
+    pages = {p.number: p for p in doc.pages}
     for page in doc.pages:
         if not page.has_text_layer:
             continue
-        raws = _raw_tables(page, borderless=borderless)
+        section = section_of(page.number) if section_of else None
+        before = next((t for t in reversed(tables) if t.page == page.number - 1), None)
+
+        def joins(raw: RawTable, page: Page = page, before: Table | None = before) -> bool:
+            part = build_table(raw, page, "", None)
+            return before is not None and part is not None and joining_part(before, part, heights, pages)
+
+        raws = _raw_tables(page, borderless=borderless, joins=joins)
         raws.sort(key=lambda r: (r.bbox.top, r.bbox.x0))
         for k, raw in enumerate(raws, start=1):
-            section = section_of(page.number) if section_of else None
             table = build_table(raw, page, f"p{page.number}-t{k}", section)
             if table is not None:
                 tables.append(table)
-    tables = join_continuations(tables, {p.number: p.height for p in doc.pages})
+    tables = join_continuations(tables, heights, pages)
     for t in tables:
         merge_numbering_columns(t)
     tables = [part for t in tables for part in split_combined(t)]

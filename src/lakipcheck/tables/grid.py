@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass
 
@@ -38,16 +39,57 @@ class RawTable:
         return [[c.text for c in row] for row in self.cells]
 
 
+# A number cut by a narrow cell: "174.494.00" / "0", "1.234." / "567", "12,5" / "%", "Rp 2.000.000.0" / "00"
+_CUT_NUMBER = re.compile(r"(?:\d{1,3}(?:[.,]\d{3})+[.,]\d{0,2}|\d[.,])$")
+_NUMBER_REST = re.compile(r"^\d[\d.,]*\s*%?(?:\s|$)")
+# A word cut without a hyphen: "Targe" / "t", "Realisa" / "si", "Perlindung" / "an"; not a short word of
+# its own
+_FRAGMENT = re.compile(r"^[a-z]{1,2}(?![A-Za-z])")
+_SHORT_WORDS = {"di", "ke", "ya", "se", "dr", "a", "i", "o", "x", "s", "d", "sd"}
+
+
+def _glued(prev: str, text: str) -> bool:
+    """Whether ``text`` continues the last token of ``prev`` with no space between (a word or a number
+    broken over two lines of a narrow cell)."""
+    last = prev.rsplit(" ", 1)[-1]
+    if text == "%" and last[-1:].isdigit():
+        return True
+    if _CUT_NUMBER.search(last) and _NUMBER_REST.match(text):
+        return True
+    m = _FRAGMENT.match(text)
+    if m and m.group(0) not in _SHORT_WORDS and len(last) >= 3 and last.isalpha() and last[-1].islower():
+        return len(text.split()) == 1 or not text[len(m.group(0)) :].strip()[:1].isdigit()
+    return False
+
+
+# A word set letter-spaced ("T a r g e t", "J u m l a h"): four or more single letters in a row
+_SPACED = re.compile(r"(?<![^\s(/])(?:[A-Za-z] ){3,}[A-Za-z](?![^\s)/:.,])")
+
+
+def unspaced(text: str) -> str:
+    """``text`` with letter-spaced words closed up: "T a r g e t th 2015" -> "Target th 2015"."""
+
+    def close(m: re.Match[str]) -> str:
+        word = m.group(0).replace(" ", "")
+        # "A B C D" lists items; a spaced word has a lower-case letter or is long ("J U M L A H")
+        return word if len(word) >= 5 or not word.isupper() else m.group(0)
+
+    return _SPACED.sub(close, text)
+
+
 def cell_text(words: list[Word]) -> str:
-    """Words of one cell in reading order; wrapped lines joined with a space, hyphenated breaks mended."""
+    """Words of one cell in reading order; wrapped lines joined with a space, hyphenated breaks mended, and
+    words or numbers that a narrow cell broke over two lines joined again."""
     parts: list[str] = []
     for line in group_lines(words):
         text = line.text
         if parts and parts[-1].endswith("-") and text[:1].islower():
             parts[-1] = parts[-1][:-1] + text
+        elif parts and _glued(parts[-1], text):
+            parts[-1] += text
         else:
             parts.append(text)
-    return " ".join(parts).strip()
+    return unspaced(" ".join(parts).strip())
 
 
 _NUMERIC_LINE = re.compile(r"^[<>≥≤=±~]*\s*-?\s*(rp\.?\s*)?\d[\d.,]*", re.IGNORECASE)
@@ -56,6 +98,19 @@ _ITEM_START = re.compile(r"^\s*([-–•▪*·]|[a-z][.)]|\d{1,2}[.)]|[ivx]{1,4}
 
 def _numeric_line(text: str) -> bool:
     return bool(_NUMERIC_LINE.match(text)) and len(text.split()) <= 4
+
+
+_ITEM_NUMBER = re.compile(r"^\(?(\d{1,2})[.)]?$")
+
+
+def _item_numbers(lines: list[Line]) -> list[Line] | None:
+    """The lines of a "No" cell that numbers several stacked records: "1", "2", "3" on their own lines."""
+    lines = sorted(lines, key=lambda ln: ln.bbox.top)
+    ms = [_ITEM_NUMBER.match(ln.text.strip()) for ln in lines]
+    if len(lines) < 2 or not all(ms):
+        return None
+    nums = [int(m.group(1)) for m in ms if m]
+    return lines if all(b == a + 1 for a, b in itertools.pairwise(nums)) else None
 
 
 def _bands(cells: dict[int, list[Line]], top: float, bottom: float) -> tuple[list[float], set[int]] | None:
@@ -67,15 +122,18 @@ def _bands(cells: dict[int, list[Line]], top: float, bottom: float) -> tuple[lis
     boundaries and the cells whose text spreads over several bands (the others, e.g. a sasaran written once,
     are repeated as if merged)."""
     texts = {i: ls for i, ls in cells.items() if ls and not all(_numeric_line(ln.text) for ln in ls)}
-    best: tuple[list[Line], list[Line]] | None = None
+    candidates: list[tuple[int, list[Line]]] = []
     for i in sorted(texts, key=lambda i: -sum(len(ln.text) for ln in texts[i])):
         lines = sorted(texts[i], key=lambda ln: ln.bbox.top)
-        items = [lines[0]] + [ln for ln in lines[1:] if _ITEM_START.match(ln.text)]
+        candidates.append((i, [lines[0]] + [ln for ln in lines[1:] if _ITEM_START.match(ln.text)]))
+    candidates += [(i, ls) for i, ls in cells.items() if _item_numbers(ls)]
+    best: tuple[list[Line], list[Line]] | None = None
+    for i, items in candidates:
         if len(items) < 2 or (best and len(items) <= len(best[0])):
             continue
         for j, ls in cells.items():
             nums = sorted((ln for ln in ls if _numeric_line(ln.text)), key=lambda ln: ln.bbox.top)
-            if j not in texts and len(nums) == len(items):
+            if j != i and j not in texts and len(nums) == len(items):
                 best = (items, nums)
                 break
     if best is None:

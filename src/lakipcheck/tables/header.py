@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 
 from lakipcheck.tables.grid import RawTable
+from lakipcheck.tables.types import Cell
 
 MAX_HEADER_ROWS = 5
 
@@ -124,10 +125,80 @@ def is_header_row(texts: list[str]) -> bool:
     return _is_header_row(texts)
 
 
+_GROUP_NO = re.compile(r"^\(?(\d{1,2}(\.\d{1,2})*|[IVX]{1,4}|[A-Za-z])[.)]?$")
+
+
 def is_group_row(texts: list[str]) -> bool:
-    """A heading row inside the body: one text (a merged cell) across most of the row ("Sasaran 1: ...")."""
+    """A heading row inside the body: one text (a merged cell) across most of the row ("Sasaran 1: ..."),
+    possibly after its number in the first column ("2 | Program Perencanaan Tata Ruang")."""
+    if len(texts) < 3:
+        return False
     vals = [t.strip() for t in texts if t.strip()]
-    return len(texts) >= 3 and len(set(vals)) == 1 and len(vals) >= 0.6 * len(texts)
+    if len(set(vals)) == 1 and len(vals) >= 0.6 * len(texts):
+        return True
+    first = next((k for k, t in enumerate(texts) if t.strip()), 0)
+    rest = [t.strip() for t in texts[first + 1 :]]
+    return (
+        first <= 1
+        and bool(_GROUP_NO.match(texts[first].strip()))
+        and len(set(rest)) == 1
+        and len(rest) >= 2
+        and len(re.findall(r"[A-Za-z]", rest[0])) >= 6
+    )
+
+
+def _spilled(texts: list[str]) -> bool:
+    """A row under the header holding only the ends of a few cells whose record began on the page before
+    ("menghasilkan lokasi", "Kab/Kota masyarakat pelaku usaha"): text going on in lower case, no header."""
+    vals = [t.strip() for t in texts if t.strip()]
+    return len(vals) <= len(texts) / 3 and bool(re.match(r"[a-z]{4,}", vals[0] if vals else ""))
+
+
+def _title(texts: list[str]) -> str | None:
+    """A title row above the header: one text merged across the whole width ("CAPAIAN KINERJA TAHUN 2016"),
+    or across all but an end cell that holds a figure of its own ("Capaian Output Program | 100%"); not a
+    group header over all columns but the first ("Indikator | Tahun 2020 | Tahun 2020")."""
+    vals = [" ".join(t.split()) for t in texts]
+    counts = {v: vals.count(v) for v in set(vals)}
+    main = max(counts, key=lambda v: counts[v])
+    others = [v for v in vals if v != main]
+    if len(texts) < 3 or not re.search(r"[A-Za-z]{3}", main):
+        return None
+    odd = [j for j, v in enumerate(vals) if v != main]
+    if not others or (
+        len(others) == 1 and odd[0] in (0, len(vals) - 1) and is_numeric_text(others[0]) and len(vals) >= 4
+    ):
+        return main
+    return None
+
+
+_SHORT_HEAD = 15  # a header cell this short ("Trw I", "Ket.") need not hold a header word
+
+
+def _header_runs_on(row: list[Cell], running: list[int]) -> bool:
+    """The header row's cells that run on into the body are header words (or short labels), and a third of
+    its cells or more (with text) close at the header's bottom."""
+    closed = [c for j, c in enumerate(row) if j not in running and c.text.strip()]
+    texts = [row[j].text.strip() for j in running if row[j].text.strip()]
+    return len(closed) >= max(2, len(row) // 3) and all(_header_words(t) for t in texts)
+
+
+def _header_words(text: str) -> bool:
+    """Only header vocabulary ("SASARAN STRATEGIS", "Indikator Kinerja Sasaran"), or a short label ("Trw I"):
+    not a row label that names something ("Meningkatnya kinerja pelayanan")."""
+    if len(text) <= _SHORT_HEAD:
+        return not is_numeric_text(text)
+    words = re.findall(r"[a-z]{3,}", text.lower())
+    return bool(words) and all(w in _KEYWORDS for w in words)
+
+
+def _clear_copies(cells: list[list[Cell]], first: int, running: list[int], row: list[Cell]) -> None:
+    """Empty the copies, in the body from row ``first`` on, of the header cells in columns ``running``."""
+    for body_row in cells[first:]:
+        for j in running:
+            c = body_row[j]
+            if c.bbox is not None and c.bbox is row[j].bbox:
+                body_row[j] = Cell("", None, c.page)
 
 
 def split_header(raw: RawTable) -> tuple[list[str], list[list[str]], list[int]]:
@@ -140,14 +211,8 @@ def split_header(raw: RawTable) -> tuple[list[str], list[list[str]], list[int]]:
         return [], header, [k for k in range(n, len(texts)) if not _is_numbering_row(texts[k])]
     titles: list[str] = []
     i = 0
-    while (
-        i < min(len(texts) - 1, 2)
-        and is_group_row(texts[i])
-        and _is_header_row(texts[i + 1])
-        and len({t for t in texts[i] if t.strip()}) == 1
-        and all(t.strip() for t in texts[i])
-    ):
-        titles.append(" ".join(texts[i][0].split()))
+    while i < min(len(texts) - 1, 2) and (title := _title(texts[i])) and _is_header_row(texts[i + 1]):
+        titles.append(title)
         i += 1
     header: list[list[str]] = []
     start = i
@@ -156,21 +221,26 @@ def split_header(raw: RawTable) -> tuple[list[str], list[list[str]], list[int]]:
         if _is_numbering_row(row):
             i += 1
             break
-        if is_group_row(row) or not _is_header_row(row):
+        if is_group_row(row) or not _is_header_row(row) or (header and _spilled(row)):
             break
         header.append(row)
         i += 1
     # A merged cell running from the header into the body (a row label spanning every row) means those rows
-    # were not a header.
+    # were not a header, unless the cells that run on are header words beside header cells that do close
+    # (the rule under those cells is lost): their copies in the body are then no body text.
     cells = raw.cells
-    while (
-        header
-        and start + len(header) < len(cells)
-        and any(
-            a.bbox is not None and a.bbox is b.bbox
-            for a, b in zip(cells[start + len(header) - 1], cells[start + len(header)], strict=False)
-        )
-    ):
+    while header and start + len(header) < len(cells):
+        last, first = cells[start + len(header) - 1], cells[start + len(header)]
+        running = [
+            j
+            for j, (a, b) in enumerate(zip(last, first, strict=False))
+            if a.bbox is not None and a.bbox is b.bbox
+        ]
+        if not running:
+            break
+        if _header_runs_on(last, running):
+            _clear_copies(cells, start + len(header), running, last)
+            break
         header.pop()
         i = start + len(header)
     if not header:

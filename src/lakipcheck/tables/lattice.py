@@ -50,30 +50,26 @@ class Lattice:
         return len(self.xs) - 1
 
 
+def _line(orientation: str, x0: float, top: float, x1: float, bottom: float) -> dict:
+    """A pdfplumber edge (a zero-width line) from ``x0, top`` to ``x1, bottom``."""
+    return {
+        "x0": x0,
+        "x1": x1,
+        "top": top,
+        "bottom": bottom,
+        "width": x1 - x0,
+        "height": bottom - top,
+        "orientation": orientation,
+        "object_type": "line",
+    }
+
+
 def _edge(rule: Rule) -> dict:
     if rule.orientation == "h":
         y = (rule.top + rule.bottom) / 2
-        return {
-            "x0": rule.x0,
-            "x1": rule.x1,
-            "top": y,
-            "bottom": y,
-            "width": rule.x1 - rule.x0,
-            "height": 0.0,
-            "orientation": "h",
-            "object_type": "line",
-        }
+        return _line("h", rule.x0, y, rule.x1, y)
     x = (rule.x0 + rule.x1) / 2
-    return {
-        "x0": x,
-        "x1": x,
-        "top": rule.top,
-        "bottom": rule.bottom,
-        "width": 0.0,
-        "height": rule.bottom - rule.top,
-        "orientation": "v",
-        "object_type": "line",
-    }
+    return _line("v", x, rule.top, x, rule.bottom)
 
 
 def _cluster(values: list[float], tol: float) -> list[float]:
@@ -125,18 +121,38 @@ def _open_sides(edges: list[dict]) -> list[dict]:
                     and a["x0"] < v["x0"] < a["x1"]
                     for v in vs
                 ):
-                    out.append(
-                        {
-                            "x0": x,
-                            "x1": x,
-                            "top": a["top"],
-                            "bottom": b["top"],
-                            "width": 0.0,
-                            "height": b["top"] - a["top"],
-                            "orientation": "v",
-                            "object_type": "line",
-                        }
-                    )
+                    out.append(_line("v", x, a["top"], x, b["top"]))
+    return out
+
+
+def _open_ends(edges: list[dict]) -> list[dict]:
+    """Horizontal edges for a table drawn without its top or bottom border.
+
+    Word leaves out the top border of a table's part that continues on the next page (and sometimes the
+    bottom one of the part before): three or more column rules then start (or end) together at one y with no
+    row rule there. When a drawn row rule further down (or up) spans all of them, the table's edge is taken to
+    be at that y; without it the first (or last) row would have no closed cells and fall off the table."""
+    hs = [e for e in edges if e["orientation"] == "h"]
+    vs = [e for e in edges if e["orientation"] == "v"]
+    out: list[dict] = []
+    for key, sign in (("top", 1), ("bottom", -1)):
+        for group in _chains(vs, key, SNAP):
+            if len(group) < 3:
+                continue
+            y = sum(v[key] for v in group) / len(group)
+            x0, x1 = min(v["x0"] for v in group), max(v["x0"] for v in group)
+            if any(abs(h["top"] - y) <= SNAP and h["x0"] <= x0 + SNAP and h["x1"] >= x1 - SNAP for h in hs):
+                continue
+            spans = [
+                h
+                for h in hs
+                if sign * (h["top"] - y) >= MIN_EDGE
+                and h["x0"] <= x0 + INTERSECT
+                and h["x1"] >= x1 - INTERSECT
+                and all(_crosses(h, v) for v in group)
+            ]
+            if spans:
+                out.append(_line("h", x0, y, x1, y))
     return out
 
 
@@ -166,6 +182,7 @@ def find_lattices(page: Page, *, min_rows: int = 2, min_cols: int = 2) -> list[L
     shading alone."""
     drawn = _merged([r for r in page.rules if is_drawn(r)])
     sides = _open_sides(drawn)
+    sides += _open_ends(drawn + sides)
     rules = page.rules
     if any(not is_drawn(r) for r in rules):
         rules = border_rules(rules, [g.bbox for g in _lattices(drawn + sides, 2, 1)])
