@@ -28,6 +28,7 @@ import yaml
 from lakipcheck.ingest import InputError
 from lakipcheck.model.coverage import coverage
 from lakipcheck.model.types import Report, Role
+from lakipcheck.numbers.parse import parse_figure
 from lakipcheck.pipeline import NotALakip, extract
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import load_pack
@@ -80,12 +81,21 @@ def _row_groups(report: Report) -> dict[int, list[dict[str, str]]]:
     return by_page
 
 
+def _same(printed: str | None, truth: str) -> bool:
+    """The tool's value is the printed one: the same text, or the same number at the same precision (a unit
+    or a category the cell adds, "63,36 % (Sedang)" for "63,36 %", does not matter)."""
+    a, b = norm(printed), norm(truth)
+    if a == b or (b in _EMPTY and a in _EMPTY):
+        return True
+    if not a or not b:
+        return False
+    fa, fb = parse_figure(printed or ""), parse_figure(truth)
+    return fa.value is not None and fa.value == fb.value and fa.decimals == fb.decimals
+
+
 def _row_ok(truth_row: dict, groups: list[dict[str, str]]) -> bool:
-    want = {k: norm(str(truth_row.get(k, ""))) for k in ("target", "realisasi", "capaian")}
-    for g in groups:
-        if all((norm(g.get(k)) == w) or (w in _EMPTY and norm(g.get(k)) in _EMPTY) for k, w in want.items()):
-            return True
-    return False
+    want = {k: str(truth_row.get(k, "") or "") for k in ("target", "realisasi", "capaian")}
+    return any(all(_same(g.get(k), w) for k, w in want.items()) for g in groups)
 
 
 def _judged_match(f: Finding, items: list[dict]) -> dict | None:

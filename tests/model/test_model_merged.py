@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from lakipcheck.model.build import merged_homes
 from lakipcheck.model.types import Report, Role
-from lakipcheck.pipeline import extract
 from lakipcheck.provenance import BBox
 from lakipcheck.tables.types import Cell, Engine, Table, TableKind
 
@@ -46,22 +43,17 @@ def test_value_reaching_into_the_next_column_belongs_to_the_wider_one():
     assert (1, 4) not in homes  # not merged
 
 
-@cache
-def _extract(path: str) -> Report:
-    return extract(path)
-
-
-def _provsu(corpus_dir) -> Report:
+def _provsu(corpus_dir, corpus_report) -> Report:
     path = corpus_dir / "lakip_provsu_2020.pdf"
     if not path.exists():
         pytest.skip("file not in corpus")
-    return _extract(str(path))
+    return corpus_report(path.name)
 
 
-def test_corpus_misaligned_rows_keep_their_values(corpus_dir):
+def test_corpus_misaligned_rows_keep_their_values(corpus_dir, corpus_report):
     """Sumut 2020 p.31: the model reads "Angka rata-rata lama sekolah" as target 9,97, realisasi 9,54,
     capaian 99,17 (before: realisasi 9,97 and capaian 9,54, copies of the cells to their left)."""
-    report = _provsu(corpus_dir)
+    report = _provsu(corpus_dir, corpus_report)
     ind = next(i for i in report.indicators if i.name.lower().startswith("angka rata-rata lama sekolah"))
     row = {
         v.role: v.figure.raw
@@ -71,9 +63,9 @@ def test_corpus_misaligned_rows_keep_their_values(corpus_dir):
     assert row == {Role.TARGET: "9,97", Role.REALISASI: "9,54", Role.CAPAIAN: "99,17"}
 
 
-def test_corpus_numbered_heading_row_is_not_a_wrapped_name(corpus_dir):
+def test_corpus_numbered_heading_row_is_not_a_wrapped_name(corpus_dir, corpus_report):
     """Sumut 2020 Tabel 3.2: "II | Misi 2 : Mewujudkan ..." (its number in the No cell, its text merged over
     the name and value columns) is a heading, not the rest of the indicator name above it."""
-    names = [i.name for i in _provsu(corpus_dir).indicators]
+    names = [i.name for i in _provsu(corpus_dir, corpus_report).indicators]
     assert "Indeks Pembangunan Manusia (IPM)" in names
     assert not [n for n in names if "Misi" in n], names

@@ -5,13 +5,14 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from decimal import Decimal
 from statistics import median
 
 from lakipcheck.ingest.types import Document
 from lakipcheck.layout.types import DocumentInfo, Section, SectionKind
 from lakipcheck.model.claims import extract_claims, narrative_claims
 from lakipcheck.model.columns import ColumnRole, map_columns
-from lakipcheck.model.context import preceding_line, text_above
+from lakipcheck.model.context import preceding_line, stated_cap, text_above
 from lakipcheck.model.link import Registry, split_code
 from lakipcheck.model.types import BudgetLine, Indicator, Polarity, Report, Role, StatedValue
 from lakipcheck.numbers import infer_style, parse_figure
@@ -39,11 +40,19 @@ CREATING_KINDS = {
 }
 BUDGET_KINDS = {TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT}
 
+# "Total", "Sub Total Program", "Jumlah Anggaran", "Rata-rata Capaian"; not "Total Fertility Rate (TFR)"
 _TOTAL = re.compile(
-    r"^\s*((sub|grand)?\s*total\b|jumlah\s*$|jumlah\s+(total|seluruh\w*|keseluruhan|belanja|anggaran|pagu|dana|biaya)\b"
+    r"^\s*((sub|grand)?\s*-?\s*total\s*($|[:(]|(total|seluruh\w*|keseluruhan|belanja|anggaran|pagu|dana|biaya|"
+    r"capaian|nilai|program|kegiatan|jumlah|rata|[ivx]{1,4}|[a-h])\b)"
+    r"|jumlah\s*$|jumlah\s+(total|seluruh\w*|keseluruhan|belanja|anggaran|pagu|dana|biaya)\b"
     r"|rata[- ]?rata\s*$|rata[- ]?rata capaian)",
     re.IGNORECASE,
 )
+# a one-word row label that names no indicator
+_LABEL_WORDS = {
+    *("jumlah", "total", "keterangan", "catatan", "program", "kegiatan", "sasaran", "misi", "tujuan"),
+    *("urusan", "indikator", "satuan", "target", "realisasi", "capaian", "uraian", "nihil"),
+}
 _YEAR = re.compile(r"\b(20[0-4]\d|19[89]\d)\b")
 _BUDGET_CODE = re.compile(r"^\s*\[?(\d{3,4}(?:\.\d+)*|[A-Z]{2,3}\.\d+(?:\.\d+)*)\]?\s+(?=\S)")
 _LETTER_NO = re.compile(r"^\s*([A-Z]|[IVX]{1,4})\.?\s*$")
@@ -70,8 +79,13 @@ def polarity_of(text: str) -> Polarity:
 
 
 def _looks_like_indicator(name: str) -> bool:
+    """Two words or more ("Indeks Gini"), or one name-like word ("Inflasi", "PDRB"); never a total row."""
     words = re.findall(r"[A-Za-z]{2,}", name)
-    return len(words) >= 2 and not _TOTAL.match(name)
+    if _TOTAL.match(name):
+        return False
+    if len(words) == 1:
+        return len(words[0]) >= 4 and words[0].lower() not in _LABEL_WORDS and name.strip() == words[0]
+    return len(words) >= 2
 
 
 def _report_year(info: DocumentInfo, tables: list[Table]) -> int | None:
@@ -247,13 +261,17 @@ class _Builder:
         ]
         if not value_cols:
             return
+        styles = _column_styles(table, cols, self.doc_style)
+        _infer_budget_percent(table, cols, styles)
+        value_cols = [
+            c for c in cols if c.role in (Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT)
+        ]
         order = {"kegiatan": 0, "indicator": 1, "sasaran": 2}
         label_cols = [
             c.index for c in sorted(cols, key=lambda c: order.get(c.label or "", 9)) if c.label in order
         ]
         no_col = next((c.index for c in cols if c.label == "no"), None)
         code_col = next((c.index for c in cols if c.label == "code"), None)
-        styles = _column_styles(table, cols, self.doc_style)
         for r, row in enumerate(table.rows):
             if not any(row[c.index].text.strip() for c in value_cols):
                 continue
@@ -321,6 +339,45 @@ def _infer_capaian_column(table: Table, cols: list[ColumnRole]) -> None:
         if texts and numeric >= 0.6 * len(texts):
             c.role = Role.CAPAIAN
         return
+
+
+_PCT_HEADER = re.compile(r"capaian|%|persen")
+
+
+def _infer_budget_percent(
+    table: Table, cols: list[ColumnRole], styles: dict[int, NumberStyle | None]
+) -> None:
+    """A budget table's "Capaian" column right of the realisasi may be the daya serap or the physical capaian
+    of the kegiatan: its header does not say. It is the daya serap when realisasi / pagu explains it (within
+    one point) on at least 70 % of at least three rows; the rows it does not explain are then LK202's."""
+    if any(c.role == Role.BUDGET_PERCENT for c in cols):
+        return
+    pagu = next((c.index for c in cols if c.role == Role.BUDGET_PAGU), None)
+    real = next((c.index for c in cols if c.role == Role.BUDGET_REALISASI), None)
+    if pagu is None or real is None:
+        return
+    cand = next(
+        (
+            c
+            for c in cols[real + 1 :]
+            if c.role is None and c.label is None and _PCT_HEADER.search(c.name.lower())
+        ),
+        None,
+    )
+    if cand is None:
+        return
+    seen = agree = 0
+    for row in table.rows:
+        p, r, x = (
+            parse_figure(row[i].text, style=styles.get(i), column_hint=h)
+            for i, h in ((pagu, "pagu"), (real, "realisasi"), (cand.index, "%"))
+        )
+        if not (p.value and r.value is not None and x.value is not None):
+            continue
+        seen += 1
+        agree += abs(r.value * 100 / p.value - x.value) <= 1
+    if seen >= 3 and agree >= 0.7 * seen:
+        cand.role = Role.BUDGET_PERCENT
 
 
 def _spread(row: list[Cell], c: int) -> bool:
@@ -418,6 +475,7 @@ def build_report(doc: Document, info: DocumentInfo, sections: list[Section], tab
         budget_lines=b.budget,
         scanned_pages=doc.scanned_pages,
         claims=claims,
+        capaian_cap=Decimal(cap) if (cap := stated_cap(doc)) is not None else None,
     )
 
 

@@ -85,7 +85,8 @@ class Claim:
 
 
 _AMOUNT = r"(?:Rp\.?\s*)?\d{1,3}(?:[.,]\d{3}){2,}(?:,\d{1,2}|,-)?"
-_PERCENT = r"\d{1,3}(?:[.,]\d{1,4})?\s*%"
+# Not the tail of a longer number ("1.234,5 %"), nor the decimals of one broken by a space ("94, 35 %").
+_PERCENT = r"(?<![\d.,])(?<!\d[.,] )\d{1,3}(?:[.,]\d{1,4})?\s*%"
 _REAL_WORDS = (
     r"(realisasi|direalisasikan|terealisasi|penggunaan anggaran|penyerapan|terserap|menyerap|serapan)"
 )

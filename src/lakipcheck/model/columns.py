@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import pairwise
 
 from lakipcheck.model.types import Role
 from lakipcheck.tables.types import TableKind
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
-_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-.]?\s*(iv|i{1,3}|[1-4])\b", re.IGNORECASE)
+_TW = re.compile(r"\b(?:tw|triwulan|trw)\s*[-./]?\s*(iv|i{1,3}|[1-4])\b", re.IGNORECASE)
 _ROMAN = {"i": 1, "ii": 2, "iii": 3, "iv": 4}
 _ROLE_WORD = re.compile(r"target|rencana|realisasi|capaian|capkin|%|persen|serapan")
 _BUDGET_KINDS = (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT)
@@ -67,6 +68,52 @@ def _label(n: str) -> str | None:
     if re.search(r"\b(program|kegiatan|uraian|ro\b|komponen|output|nama)", n):
         return "kegiatan"
     return None
+
+
+_ANNUAL_ROLES = (Role.TARGET, Role.REALISASI, Role.CAPAIAN, Role.PK_TARGET)
+_CUMULATIVE = re.compile(r"\b(s\.?\s?d\.?|sampai( dengan)?|kumulatif)\b")
+
+
+def _drop_second_entity(cols: list[ColumnRole]) -> None:
+    """A second indicator column to the right of the value columns ("Indikator Sasaran | Target | Program |
+    Indikator Program | Target") names another indicator: the values after it are that one's, not the
+    row's."""
+    seen_value = False
+    for c in cols:
+        if c.role is not None:
+            seen_value = True
+        elif seen_value and c.label == "indicator":
+            for later in cols[c.index + 1 :]:
+                if later.role is not None:
+                    later.role, later.label = None, "other"
+            return
+
+
+def _drop_quarters(cols: list[ColumnRole]) -> None:
+    """"Target Triwulan I" … beside "Target Tahunan": a quarter's figure, not the year's. When the table also
+    has annual value columns too, the quarterly ones get no role: a quarter's realisasi ("Capaian Triwulan
+    III") is neither the year's realisasi nor its % capaian. A cumulative "s.d. TW IV" column keeps its
+    role."""
+    if not any(c.role in _ANNUAL_ROLES and not c.quarter for c in cols):
+        return
+    for c in cols:
+        if c.quarter and c.role in _ANNUAL_ROLES and not _CUMULATIVE.search(c.name.lower()):
+            c.role = None
+
+
+def _percent_beside_realisasi(out: list[ColumnRole]) -> None:
+    """"Tahun 2016 / Realisasi | Tahun 2016 / Realisasi %": the "%" twin right after a realisasi column
+    holds that realisasi as a % of the target, the % capaian (alone, "Realisasi (%)" is a value in %)."""
+    if any(c.role == Role.CAPAIAN for c in out):
+        return
+    for prev, cur in pairwise(out):
+        if prev.role != Role.REALISASI or cur.role != Role.REALISASI or prev.year != cur.year:
+            continue
+        base = prev.name.lower().strip()
+        twin = cur.name.lower().replace("(%)", "%").strip()
+        if twin.endswith("%") and twin[:-1].strip() == base:
+            cur.role = Role.CAPAIAN
+            return
 
 
 def map_columns(columns: list[str], kind: TableKind, report_year: int | None) -> list[ColumnRole]:
@@ -171,6 +218,10 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
             elif pct:
                 cr.role = Role.CAPAIAN
         out.append(cr)
+    if kind not in _BUDGET_KINDS:
+        _drop_second_entity(out)
+        _drop_quarters(out)
+        _percent_beside_realisasi(out)
     if kind in (TableKind.CAPAIAN, TableKind.RENSTRA_END) and not any(c.role == Role.CAPAIAN for c in out):
         # Some reports print the % capaian inside a "Kategori (Penilaian)" column: "63,36 % (Sedang)".
         for c in out:

@@ -50,3 +50,26 @@ def preceding_line(
             if stop is not None and stop.search(text):
                 return None
     return None
+
+
+# "capaian maksimal 120%", "dibatasi paling tinggi 120 persen", "batas atas capaian 110%"
+_CAP = re.compile(
+    r"\b(?:maks(?:imal|imum)?|paling tinggi|setinggi-tingginya|dibatasi|batas (?:atas|maksimal|tertinggi))"
+    r"\W{0,3}(?:(?:sebesar|sampai|hingga|pada|adalah|yaitu|paling tinggi)\s+)?"
+    r"(1[0-5]0)(?:[.,]0+)?\s*(?:%|persen)",
+    re.IGNORECASE,
+)
+# Kemenkeu's Capaian Output Program method (SE-8/MK.1/2020) caps each output's capaian at 120 %.
+_COP_METHOD = re.compile(r"\bSE[-\s]?8\s*/\s*MK\.?\s*1\s*/\s*2020\b", re.IGNORECASE)
+
+
+def stated_cap(doc: Document) -> int | None:
+    """The highest % capaian the report says it prints: a cap written in its prose, or the Capaian Output
+    Program method it names. None when it states neither."""
+    for page in doc.pages:
+        text = " ".join(ln.text for ln in page.lines)
+        if m := _CAP.search(text):
+            return int(m.group(1))
+        if _COP_METHOD.search(text):
+            return 120
+    return None

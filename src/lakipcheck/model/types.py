@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from decimal import Decimal
 from enum import StrEnum
 
 from lakipcheck.layout.types import DocumentInfo, Section
@@ -121,4 +122,5 @@ class Report:
     scanned_pages: list[int] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)  # figures stated in the prose
     notes: list[str] = field(default_factory=list)  # things the extractor wants the reviewer to know
+    capaian_cap: Decimal | None = None  # the highest % capaian the report says it prints (e.g. 120)
     schema: str = SCHEMA_VERSION

@@ -158,7 +158,7 @@ def read_blocks(doc: Document, table_boxes: dict[int, list[BBox]]) -> list[Block
                 or (heading and abs(line.size - cur.size) > 0.5)  # a heading of another level
                 or (not heading and _out_of_list(cur, line))
                 or gap > 1.2 * max(line.bbox.height, 8)
-                or gap < -2  # a line above the previous one: another column or a figure label
+                or _above(line, prev)  # another column or a figure label
             )
             if new and first_on_page and not heading and blocks and _continues(blocks[-1], line):
                 cur = blocks[-1]  # the paragraph started on the previous page
@@ -170,6 +170,13 @@ def read_blocks(doc: Document, table_boxes: dict[int, list[BBox]]) -> list[Block
             prev = line
             first_on_page = False
     return [b for b in blocks if b.text.strip()]
+
+
+def _above(line: Line, prev: Line) -> bool:
+    """The line starts above the previous one, or level with it: another column or a figure label. Lines
+    set with a tall leading have boxes that overlap the previous line's by a few points; they still follow
+    it (their top lies well below the previous top)."""
+    return line.bbox.top - prev.bbox.bottom < -2 and line.bbox.top < prev.bbox.top + 0.5 * prev.bbox.height
 
 
 def _out_of_list(cur: Block, line: Line) -> bool:

@@ -499,12 +499,22 @@ class _Reader:
     def _year_of(self, doc: Any, sent: Any, f: _Fig, prev: _Fig | None) -> int | None:
         lo = prev.end if prev else sent.start
         years = [t for t in doc[lo : f.start] if t._.year and t.ent_type_ in {"YEAR", "MONTH_YEAR", "DATE"}]
-        if years:
-            return years[-1]._.year
         after = doc[f.end : min(f.end + 3, sent.end)]
-        for t in after:
-            if t._.year and t.ent_type_ == "YEAR" and doc[t.i - 1].lower_ in {"tahun", "pada", "th", "ta"}:
-                return t._.year
+        trailing = next(
+            (
+                t._.year
+                for t in after
+                if t._.year and t.ent_type_ == "YEAR" and doc[t.i - 1].lower_ in {"tahun", "pada", "th", "ta"}
+            ),
+            None,
+        )
+        if years:
+            if trailing is not None and prev is not None and all(t.i < prev.end + 4 for t in years):
+                # "15 dokumen di tahun 2016, realisasi 13 dokumen pada tahun 2015": 2016 is the 15's
+                return trailing
+            return years[-1]._.year
+        if trailing is not None:
+            return trailing
         earlier = [t for t in doc[sent.start : f.start] if t._.year and t.ent_type_ in {"YEAR", "MONTH_YEAR"}]
         return earlier[-1]._.year if earlier else None
 
@@ -858,16 +868,21 @@ class _Maker:
         budget = kind in (ClaimKind.PAGU, ClaimKind.REALISASI_ANGGARAN, ClaimKind.DAYA_SERAP)
         extra = dict(f.extra)
         if budget:
+            # An amount that is not (surely) a named line's or indicator's own is kept "unlinked": no table
+            # value is compared with it, but the sentence's own arithmetic (pagu, realisasi, %) still holds.
             found = self._budget_line()
             if found is not None:
                 line, line_at = found
                 if span.start_char < line_at:
-                    return  # "Total anggaran Rp X ... <the line's name>": the amount is not the line's own
-                extra["budget_line"] = [line.table_id, line.row]
+                    extra["unlinked"] = True  # "Total anggaran Rp X ... <the line's name>": not the line's
+                else:
+                    extra["budget_line"] = [line.table_id, line.row]
             elif link not in ("code", "name"):
-                return  # an amount of the whole report or of a part the sentence does not name
+                extra["unlinked"] = True  # of the whole report or of a part the sentence does not name
             elif span.start_char < self.base.get("_name_at", -1):
-                return  # the amount comes before the indicator's name: not (surely) the indicator's own
+                extra["unlinked"] = True  # before the indicator's name: not (surely) the indicator's own
+            if extra.get("unlinked"):
+                ind, link = None, None
         self._add(kind, span, f.figure, extra, ind, link, f.year)
 
     def _budget_line(self) -> tuple[BudgetLine, int] | None:

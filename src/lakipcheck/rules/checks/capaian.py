@@ -117,14 +117,15 @@ def capaian_ratio(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     from the other two under the indicator's polarity: R/T×100 when higher is better; (2T−R)/T×100 or
     T/R×100 (parameter ``negative_formula``: "2T-R", "T/R" or "either") when the report states it is lower
     is better. When the report does not state the polarity, any of them may explain the print. ``cap`` (e.g.
-    120) accepts a capped %. The printed % may be rounded or truncated at the decimals printed; inputs with
+    120; else the cap the report itself states) accepts a capped %. The printed % may be rounded or
+    truncated at the decimals printed; inputs with
     decimals are intervals; a printed "16,000" may be read as a thousand group. A row with several target /
     realisasi columns offers each pair; a "% capaian terhadap Renstra" may be on the row's Renstra end
     target. A row whose Satuan is "%" but whose target or realisasi is printed as a count ("116 kasus") is
     not checked: those are the data the % comes from. A print one unit off in its last (second or later)
     decimal, or one for a lower-is-better reading with realisasi 0 (T/R has no value), is reported as a
     warning: unrounded source data or the agency's convention may explain it."""
-    cap = Decimal(str(params["cap"])) if params.get("cap") is not None else None
+    cap = Decimal(str(params["cap"])) if params.get("cap") is not None else report.capaian_cap
     swapped = swapped_rows(report)  # reported once, as a swap (LK102)
     unit_of = _row_units(report)
     for ind in report.indicators:

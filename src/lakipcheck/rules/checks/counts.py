@@ -23,7 +23,7 @@ from lakipcheck.numbers.vocab import GRADES
 from lakipcheck.provenance import Provenance
 from lakipcheck.rules.checks.common import section_name
 from lakipcheck.rules.registry import primitive
-from lakipcheck.rules.types import Hit, Location
+from lakipcheck.rules.types import Hit, Location, Severity
 from lakipcheck.tables.types import Table, TableKind
 
 _COUNTED = {
@@ -281,6 +281,38 @@ def _pair_checks(report: Report, sources: list[_Source]) -> Iterator[Hit]:
                         yield _count_hit(report, c, m, g, what, stated, shown)
 
 
+# "Dinas ... memiliki 6 sasaran strategis", "PK terdiri atas 4 sasaran": the report's own count
+_HAS_COUNT = re.compile(
+    rf"\b(?:memiliki|mempunyai|terdiri\s+(?:dari|atas)|menetapkan|ditetapkan)\s+(?:sebanyak\s+)?"
+    rf"(\d{{1,3}}){_W}\s+{_SAS}\b(?!\s+(?:yang\s+)?(?:belum|tidak|telah|sudah|berhasil)\b)",
+    re.IGNORECASE,
+)
+
+
+def _single_checks(report: Report, sources: list[_Source]) -> Iterator[Hit]:
+    """A sentence giving only the number of sasaran the agency has ("memiliki 6 sasaran strategis"), not a
+    pair with the indicators: reported when no table has that many sasaran. An error when the tables agree
+    with one another; a warning when they differ among themselves (the stated number is still none of
+    them)."""
+    counts = [(s, len(s.sasaran)) for s in sources if s.sasaran is not None]
+    if len({s.table_id for s, _ in counts}) < 2:
+        return
+    values = sorted({n for _, n in counts})
+    for c in _sentences(report):
+        text = c.sentence
+        if _PAIR.search(text) or _PAIR_REV.search(text):
+            continue  # the pair check judges it
+        for m in _HAS_COUNT.finditer(text):
+            stated = int(m.group(1))
+            if stated in values or _PART.search(_clause(text, m.start(), m.end())):
+                continue
+            hit = _count_hit(report, c, m, 1, ("sasaran", "objectives"), stated, counts)
+            if len(values) > 1:
+                hit.expected = " / ".join(map(str, values))
+                hit.severity = Severity.WARNING
+            yield hit
+
+
 def _below_target(ind: Indicator, table_id: str) -> bool | None:
     """Whether the indicator fell short in this table: its % capaian is below 100; without a %, its predicate
     is below the target's (a number without a % is not judged: which way is better may not be stated)."""
@@ -409,6 +441,7 @@ def count_claims(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     if not sources:
         return
     yield from _pair_checks(report, sources)
+    yield from _single_checks(report, sources)
     yield from _achieved_checks(report, sources)
 
 

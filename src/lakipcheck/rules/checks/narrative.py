@@ -222,7 +222,7 @@ def _any_value(ind: Indicator, fig: Figure) -> bool:
 # ---------------------------------------------------------------------------------------------- LK401
 
 
-_SKIP = ("part", "future", "heading")
+_SKIP = ("part", "future", "heading", "unlinked")
 
 
 _ANNUAL = (ClaimKind.TARGET, ClaimKind.REALISASI, ClaimKind.CAPAIAN)
@@ -254,6 +254,8 @@ def _anchored(
         return True
     for o in sentence:
         if o is c or o.kind not in _COMPARED or not comparable(o.figure) or o.extra.get("part"):
+            continue
+        if o.extra.get("unlinked"):
             continue
         refs = references(ind, o.kind, o.year, report_year)
         if refs and any(same(o.figure, v.figure) for v in refs) and not _trivial(o.figure):
@@ -767,8 +769,9 @@ def _change_checks(report: Report, inds: dict[str, Indicator], flagged: set[int]
                     "change",
                 )
             else:
-                if rel is None:
-                    continue
+                at = c.sentence.find(c.figure.raw.strip())
+                if rel is None or re.search(r"\bcapaian\b", c.sentence[: max(at, 0)].lower()):
+                    continue  # "capaian kinerja IK4 menurun sebesar 25%": the % capaian's change, not R's
                 spans = [rel]
                 d = _pick(
                     [o for o in claims if o.extra.get("sent") == c.extra.get("sent")],
@@ -874,7 +877,8 @@ def narrative_arithmetic(report: Report, params: dict[str, Any]) -> Iterator[Hit
     when the polarity is not positive), "meningkat D (C%)" against the year's and the previous year's
     realisasi of the same paragraph (D = R − P, C = D/P; the direction word must match the sign), and the %
     of the Renstra end target (annual or cumulative reading). Rounding and truncation at the printed
-    decimals are both accepted. A % that equals the table's own % is left to the table checks; a sentence
+    decimals are both accepted; "pagu X ... realisasi Y atau P%" (P = Y/X). A % that equals the table's own
+    % is left to the table checks; a sentence
     whose inputs differ from the tables is reported once, by the restated-figure rule."""
     inds = _indicators(report)
     flagged = _flagged(report)
@@ -882,6 +886,9 @@ def narrative_arithmetic(report: Report, params: dict[str, Any]) -> Iterator[Hit
     yield from _capaian_checks(report, inds, flagged)
     yield from _change_checks(report, inds, flagged)
     yield from _renstra_checks(report, inds, flagged)
+    from lakipcheck.rules.checks.narrative_budget import budget_percent_checks  # it imports this module
+
+    yield from budget_percent_checks(report, _by_sentence(report), flagged)
 
 
 # ---------------------------------------------------------------------------------------------- LK403

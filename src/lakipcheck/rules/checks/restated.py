@@ -381,6 +381,34 @@ def _percent_check(report: Report, total: _Total, amount: Claim, pct: Claim | No
     yield hit
 
 
+_PCT_OF = re.compile(
+    r"^\s*(?:dari|terhadap)\s+(?:(?:total|jumlah|keseluruhan|seluruh)\s+)?(?:anggaran|pagu)\b"
+)
+_REALISED = re.compile(r"realisasi|terealisasi|penyerapan|terserap|daya serap", re.IGNORECASE)
+
+
+def _percent_of_pagu_checks(report: Report, totals: list[_Total], tokens: list[_Token]) -> Iterator[Hit]:
+    """"realisasi anggaran ... sebesar 87,14% dari total anggaran Rp 5.118.378.700": a % printed just
+    before the words "dari (total) anggaran" and the total pagu of a budget table, in a sentence about the
+    realisasi, is that total's % daya serap (a % attached after a total realisasi is checked with it)."""
+    for k, tok in enumerate(tokens[1:], start=1):
+        c, before = tok.claim, tokens[k - 1]
+        if c.kind != ClaimKind.BUDGET_PAGU_TOTAL or before.claim.kind != ClaimKind.BUDGET_PERCENT_TOTAL:
+            continue
+        between = c.sentence[before.end : tok.start].lower()
+        if len(between) > 40 or not _PCT_OF.search(between):
+            continue
+        if not _REALISED.search(c.sentence[: before.start]) or any(
+            t.claim.kind == ClaimKind.BUDGET_REALISASI_TOTAL for t in tokens[:k]
+        ):
+            continue  # no realisasi named, or a realisasi amount the % already follows
+        total = next(
+            (t for t in totals if t.pagu is not None and same_amount(c.figure, t.pagu.figure)), None
+        )
+        if total is not None:
+            yield from _percent_check(report, total, c, before.claim)
+
+
 def _pagu_checks(
     report: Report, totals: list[_Total], others: list[StatedValue], tokens: list[_Token]
 ) -> Iterator[Hit]:
@@ -452,3 +480,4 @@ def restated_total(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
         tokens = _tokens(claims)
         yield from _realisasi_checks(report, totals, tokens, near)
         yield from _pagu_checks(report, totals, others, tokens)
+        yield from _percent_of_pagu_checks(report, totals, tokens)

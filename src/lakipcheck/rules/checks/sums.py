@@ -47,6 +47,7 @@ _TOTAL_LABEL = re.compile(
     r"umum|semua|program|kegiatan|[ivx]{1,4}|[a-h])\b)",
     re.IGNORECASE,
 )
+_CLAUSE = re.compile(r"\b(?:yang|terhadap|melalui|sesuai|dalam rangka)\b", re.IGNORECASE)
 _TOTAL_WORD = re.compile(r"^\s*(?:sub\s*-?\s*|grand\s+)?total\b", re.IGNORECASE)  # "Total Sekolah Penggerak"
 _BARE_TOTAL = re.compile(
     r"^\s*(?:sub\s*-?\s*|grand\s+)?(?:total|jumlah)(?:\s+(?:total|seluruhnya|keseluruhan))?\s*:?\s*$",
@@ -219,6 +220,8 @@ def _is_total_label(label: str, marker: str = "") -> bool:
         return False
     if marker.strip() and not _BARE_TOTAL.match(text):
         return False
+    if _CLAUSE.search(text):
+        return False  # "Jumlah kegiatan seremonial yang dilaksanakan": an indicator counting, not a sum
     if _TOTAL_LABEL.match(text):
         return True
     return bool(_TOTAL_WORD.match(text)) and len(text.split()) <= 5
