@@ -6,7 +6,6 @@ reports give no error from any LK102-LK109 rule) and on the corpus inconsistenci
 from __future__ import annotations
 
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -14,13 +13,11 @@ import yaml
 
 from lakipcheck.model.types import Report
 from lakipcheck.numbers import parse_figure
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.checks.swaps import agree
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.examples import report_from_example
 from lakipcheck.rules.pack import load_pack
 from lakipcheck.rules.types import Finding, Severity
-from lakipcheck.synth import generate
 from lakipcheck.tables.types import TableKind
 
 PACK = {r.code: r for r in load_pack()}
@@ -141,19 +138,13 @@ def test_a_table_disagreeing_on_most_indicators_is_one_warning():
 # ----------------------------------------------------------------------------------------------- synth
 
 
-@cache
-def _synth(seed: int, kind: str | None):
-    s = generate(seed, inject=[kind] if kind else [])
-    return s, extract(s.pdf)
-
-
-def test_synth_pk_target_mismatch_found_at_its_place():
+def test_synth_pk_target_mismatch_found_at_its_place(synth_report):
     """The injected PK target is one LK103 finding naming the PK page and the printed value. Reports whose
     PK table the extractor did not read are skipped, but most must be checked."""
     checked = 0
     for seed in range(1, 9):
-        synth, report = _synth(seed, "target_mismatch")
-        inj = synth.truth.injections[0]
+        report, truth = synth_report(seed, "target_mismatch")
+        inj = truth.injections[0]
         pages = {loc.page for loc in inj.locations}
         if not any(t.kind == TableKind.PK_INDICATORS and set(t.pages) & pages for t in report.tables):
             continue
@@ -165,20 +156,15 @@ def test_synth_pk_target_mismatch_found_at_its_place():
     assert checked >= 4
 
 
-def test_synth_clean_reports_give_no_error():
+def test_synth_clean_reports_give_no_error(synth_report):
     """Twenty clean generated reports: no error from any LK102-LK109 rule."""
     for seed in range(1, 21):
-        _, report = _synth(seed, None)
+        report, _ = synth_report(seed)
         errors = [f for f in findings(report, *MINE) if f.severity == Severity.ERROR]
         assert errors == [], (seed, [f.message for f in errors])
 
 
 # ----------------------------------------------------------------------------------------------- corpus
-
-
-@cache
-def _corpus(path: str) -> Report:
-    return extract(path)
 
 
 def _numbers(text: str) -> set[str]:
@@ -195,7 +181,7 @@ def _cross_table_errors() -> list[tuple[str, dict]]:
     ]
 
 
-def test_corpus_cross_table_inconsistencies(corpus_dir):
+def test_corpus_cross_table_inconsistencies(corpus_dir, corpus_report):
     """The hand-checked cross-table inconsistencies: a finding is a match when both its printed and its
     expected value are among the numbers of the fact. Rows the extractor does not read (provsu's TFR; dkumkm's
     Tabel 6, whose "Capaian" column holds the realisasi) cannot be found; the rest must be."""
@@ -209,7 +195,7 @@ def test_corpus_cross_table_inconsistencies(corpus_dir):
         nums = _numbers(f"{fact.get('printed', '')} {fact.get('computed', '')} {fact.get('target', '')}")
         hit = any(
             f.found and f.expected and _numbers(f.found) <= nums and _numbers(f.expected) <= nums
-            for f in findings(_corpus(str(path)), "LK103", "LK109")
+            for f in findings(corpus_report(name), "LK103", "LK109")
         )
         matched += hit
         if not hit:
@@ -218,12 +204,12 @@ def test_corpus_cross_table_inconsistencies(corpus_dir):
     assert matched >= total - 2, missed
 
 
-def test_corpus_known_pk_vs_capaian_targets(corpus_dir):
+def test_corpus_known_pk_vs_capaian_targets(corpus_dir, corpus_report):
     """Bappeda Jabar 2016 (corpus notes): PK targets 80 / 85 / 35 against capaian-table targets 75,00 /
     75,00 / 31,00."""
     path = corpus_dir / "lkip_jabar_bappeda_2016.pdf"
     if not path.exists():
         pytest.skip("file not in corpus")
-    pairs = {(f.found, f.expected) for f in findings(_corpus(str(path)), "LK103")}
+    pairs = {(f.found, f.expected) for f in findings(corpus_report(path.name), "LK103")}
     for pair in (("80", "75,00"), ("85", "75,00"), ("35", "31,00")):
         assert pair in pairs, pairs

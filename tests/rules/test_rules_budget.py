@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import copy
 import re
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,11 +15,9 @@ import yaml
 
 from lakipcheck.model.types import Report, Role
 from lakipcheck.numbers import parse_figure
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import load_pack
 from lakipcheck.rules.types import Finding, Severity
-from lakipcheck.synth import generate
 
 PACK = {r.code: r for r in load_pack()}
 FACTS = Path(__file__).resolve().parents[1] / "data" / "corpus_facts.yaml"
@@ -99,12 +96,6 @@ def test_sample_swap_undone_gives_no_swap(sample_report):
 # ----------------------------------------------------------------------------------------------- synthetic
 
 
-@cache
-def synth(seed: int, kind: str):
-    s = generate(seed, inject=[kind])
-    return s.truth, extract(s.pdf, strict=False)
-
-
 def _in_tables(report: Report, page: int, printed: str) -> bool:
     key = printed.replace(" ", "")
     return any(
@@ -125,10 +116,10 @@ def _budget_lines_on(report: Report, page: int) -> bool:
     )
 
 
-def test_synth_daya_serap_wrong_found_at_its_page():
+def test_synth_daya_serap_wrong_found_at_its_page(synth_report):
     hit = evaluable = 0
     for seed in range(1, 11):
-        truth, report = synth(seed, "daya_serap_wrong")
+        report, truth = synth_report(seed, "daya_serap_wrong", strict=False)
         loc = truth.injections[0].locations[0]
         if not _in_tables(report, loc.page, loc.printed) or not _budget_lines_on(report, loc.page):
             continue  # the realisasi table was not extracted as one (a tables-stage miss)
@@ -139,10 +130,10 @@ def test_synth_daya_serap_wrong_found_at_its_page():
     assert evaluable >= 5 and hit == evaluable
 
 
-def test_synth_budget_row_swap_found_naming_both_tables():
+def test_synth_budget_row_swap_found_naming_both_tables(synth_report):
     hit = evaluable = 0
     for seed in range(1, 11):
-        truth, report = synth(seed, "budget_row_swap")
+        report, truth = synth_report(seed, "budget_row_swap", strict=False)
         inj = truth.injections[0]
         pagu = [loc for loc in inj.locations if loc.col == 2]
         page = pagu[0].page
@@ -159,9 +150,9 @@ def test_synth_budget_row_swap_found_naming_both_tables():
     assert evaluable >= 4 and hit == evaluable
 
 
-def test_synth_reports_with_other_injections_have_no_budget_swaps():
+def test_synth_reports_with_other_injections_have_no_budget_swaps(synth_report):
     for seed in range(1, 11):
-        _, report = synth(seed, "daya_serap_wrong")
+        report, _ = synth_report(seed, "daya_serap_wrong", strict=False)
         assert findings(report, "LK203") == []
         assert [f for f in findings(report, "LK204") if f.severity != Severity.INFO] == []
 
@@ -193,18 +184,13 @@ def known_percent_errors() -> list[tuple[str, dict]]:
     ]
 
 
-@cache
-def _corpus(corpus_dir: Path, file: str) -> Report:
-    return extract(corpus_dir / file, strict=False)
-
-
 def test_corpus_known_percent_errors_inventory():
     assert {(f, e["page"]) for f, e in known_percent_errors()} == VERIFIED | LEFT_OUT
 
 
 @pytest.mark.parametrize("file,page", sorted(VERIFIED))
-def test_corpus_known_percent_errors_found(corpus_dir, file, page):
-    found = [f for f in findings(_corpus(corpus_dir, file), "LK202") if f.severity == Severity.ERROR]
+def test_corpus_known_percent_errors_found(corpus_report, file, page):
+    found = [f for f in findings(corpus_report(file, strict=False), "LK202") if f.severity == Severity.ERROR]
     for _, e in (x for x in known_percent_errors() if x[0] == file and x[1]["page"] == page):
         printed = re.findall(r"\d[\d.,]*\d", str(e["printed"]))[-1]  # the % (after any amounts)
         assert any(page in f.pages and f.found and printed in f.found for f in found), (file, e)

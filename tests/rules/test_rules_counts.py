@@ -3,14 +3,12 @@
 from __future__ import annotations
 
 import copy
-from functools import cache
 
 import pytest
 
 from lakipcheck.model.claims import ClaimKind
 from lakipcheck.model.types import Report
 from lakipcheck.numbers import words_to_int
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.checks.counts import number_word_pairs
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import load_pack
@@ -20,14 +18,6 @@ PACK = {r.code: r for r in load_pack()}
 
 def findings(report: Report, *codes: str):
     return run_rules(report, [PACK[c] for c in codes])
-
-
-@cache
-def synth(seed: int, kind: str | None = None):
-    from lakipcheck.synth import generate
-
-    rep = generate(seed, inject=[kind] if kind else [])
-    return extract(rep.pdf), rep.truth
 
 
 def test_sample_counts_and_number_words_are_right(sample_report):
@@ -61,8 +51,8 @@ def test_sample_with_a_wrong_count_or_word_is_caught(sample_report):
 
 
 @pytest.mark.parametrize("seed", [1, 2, 5])
-def test_synth_count_claim_wrong_is_found(seed):
-    report, truth = synth(seed, "count_claim_wrong")
+def test_synth_count_claim_wrong_is_found(synth_report, seed):
+    report, truth = synth_report(seed, "count_claim_wrong")
     inj = truth.injections[0]
     fs = findings(report, "LK302")
     stated = inj.printed.split()[0]
@@ -72,8 +62,8 @@ def test_synth_count_claim_wrong_is_found(seed):
 
 
 @pytest.mark.parametrize("seed", [1, 3, 4])
-def test_synth_wrong_number_word_is_found(seed):
-    report, truth = synth(seed, "wrong_number_word")
+def test_synth_wrong_number_word_is_found(synth_report, seed):
+    report, truth = synth_report(seed, "wrong_number_word")
     inj = truth.injections[0]
     fs = findings(report, "LK303")
     assert len(fs) == 1 and fs[0].found in inj.printed, [f.message for f in fs]
@@ -82,9 +72,9 @@ def test_synth_wrong_number_word_is_found(seed):
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 8])
-def test_synth_clean_reports_give_no_finding(seed):
+def test_synth_clean_reports_give_no_finding(synth_report, seed):
     """Seed 8's linker joins two similar indicator names into one: the row names keep the count right."""
-    report, _ = synth(seed)
+    report, _ = synth_report(seed)
     assert findings(report, "LK302", "LK303") == []
 
 
@@ -97,11 +87,11 @@ def test_number_word_pairs_both_orders():
     assert list(number_word_pairs("Tabel (2) tahun (2016) ke-3 (ketiga)")) == []
 
 
-def test_corpus_number_words_that_disagree(corpus_dir):
+def test_corpus_number_words_that_disagree(corpus_report):
     """Two Jabar 2016 reports print a number with other words ("23 (delapan belas) sasaran", "2 (satu)
     indikator"); the counts they state elsewhere are not contradicted by their tables."""
     for name in ("lkip_jabar_dispenda_2016_bab3.pdf", "lkip_jabar_disperindag_2016.pdf"):
-        report = extract(corpus_dir / name)
+        report = corpus_report(name)
         fs = findings(report, "LK302", "LK303")
         assert [f.rule for f in fs] == ["LK303"], [f.message for f in fs]
         f = fs[0]

@@ -3,30 +3,20 @@ on generated reports (each narrative injection found, clean reports clean) and o
 
 from __future__ import annotations
 
-from functools import cache
-
 import pytest
 
 from lakipcheck.model.claims import ClaimKind
 from lakipcheck.model.types import Report
 from lakipcheck.numbers import parse_figure
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.checks.narrative import equal, same
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import load_pack
-from lakipcheck.synth import generate
 
 RULES = [r for r in load_pack() if r.code.startswith("LK4")]
 
 
 def findings(report: Report):
     return run_rules(report, RULES)
-
-
-@cache
-def synth(seed: int, kind: str | None = None):
-    rep = generate(seed, inject=[kind] if kind else [])
-    return extract(rep.pdf), rep.truth
 
 
 @pytest.fixture(scope="module")
@@ -121,9 +111,9 @@ def test_same_respects_printed_precision():
         ("wrong_year", (5,)),
     ],
 )
-def test_synth_narrative_injections_are_found(kind, seeds):
+def test_synth_narrative_injections_are_found(synth_report, kind, seeds):
     for seed in seeds:
-        report, truth = synth(seed, kind)
+        report, truth = synth_report(seed, kind)
         inj = truth.injections[0]
         pages = {loc.page for loc in inj.locations if loc.page}
         fs = [f for f in findings(report) if f.severity != "info"]
@@ -133,26 +123,26 @@ def test_synth_narrative_injections_are_found(kind, seeds):
 
 
 @pytest.mark.parametrize("seed", [1, 6])
-def test_synth_clean_report_has_no_narrative_error(seed):
-    report, _ = synth(seed)
+def test_synth_clean_report_has_no_narrative_error(synth_report, seed):
+    report, _ = synth_report(seed)
     assert [f.message for f in findings(report) if f.severity == "error"] == []
 
 
 @pytest.mark.corpus
-def test_corpus_dishub_prose_arithmetic(corpus_dir):
+def test_corpus_dishub_prose_arithmetic(corpus_report):
     """lkip_jabar_dishub_2016_bab3: "15 dari 27 ... atau 59,26%" (15/27 = 55,56%) and "78,80% dari target
     79,00% atau tercapai 99,24%" (the table prints 99,75) are real; no restated figure is reported (the prose
     there gives realisasi, target and capaian of percent indicators, which were misread before)."""
-    fs = findings(extract(corpus_dir / "lkip_jabar_dishub_2016_bab3.pdf"))
+    fs = findings(corpus_report("lkip_jabar_dishub_2016_bab3.pdf"))
     got = sorted((f.rule, f.pages[0], f.found, f.expected) for f in fs if f.severity == "error")
     assert got == [("LK402", 8, "59,26 %", "55,56%"), ("LK402", 13, "99,24 %", "99,75%")]
 
 
 @pytest.mark.corpus
-def test_corpus_bkpd_sub_rows_and_sasaran_capaian_are_not_restatements(corpus_dir):
+def test_corpus_bkpd_sub_rows_and_sasaran_capaian_are_not_restatements(corpus_report):
     """lkip_jabar_bkpd_2016: the capaian table prints a sasaran's capaian once beside its indicators and
     sub-rows (konsumsi energi / protein) under an indicator; the prose restating those is right. The one real
     slip is 81/78 written as 103,88% (p. 46; the table prints 103,85)."""
-    fs = findings(extract(corpus_dir / "lkip_jabar_bkpd_2016.pdf"))
+    fs = findings(corpus_report("lkip_jabar_bkpd_2016.pdf"))
     got = [(f.rule, f.pages, f.found, f.severity) for f in fs]
     assert got == [("LK402", [46], "103,88 %", "error")]

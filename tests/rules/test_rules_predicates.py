@@ -7,18 +7,15 @@ from __future__ import annotations
 
 import copy
 from decimal import Decimal
-from functools import cache
 
 import pytest
 
 from lakipcheck.model.types import Report
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.checks.predicates import judge, report_scale, scale_from_params
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.examples import report_from_example
 from lakipcheck.rules.pack import load_pack
 from lakipcheck.rules.types import Finding, RuleSpec, Severity
-from lakipcheck.synth import generate
 
 PACK = {r.code: r for r in load_pack()}
 
@@ -123,19 +120,13 @@ def test_interpretation_words(cell, n):
 # ----------------------------------------------------------------------------------------------- synth
 
 
-@cache
-def _synth(seed: int):
-    s = generate(seed, inject=["predicate_mismatch"])
-    return s, extract(s.pdf)
-
-
-def test_synth_grade_not_matching_its_score():
+def test_synth_grade_not_matching_its_score(synth_report):
     """The injected grade (a neighbour of the right one) in the "Nilai SAKIP / Predikat" table is one
     finding at its page. Reports whose tables the extractor did not read are skipped, most are checked."""
     checked = 0
     for seed in range(1, 9):
-        synth, report = _synth(seed)
-        inj = synth.truth.injections[0]
+        report, truth = synth_report(seed, "predicate_mismatch")
+        inj = truth.injections[0]
         pages = {loc.page for loc in inj.locations}
         if not any(set(t.pages) & pages and "Predikat" in t.columns for t in report.tables):
             continue

@@ -5,12 +5,10 @@ count indicators' cumulative 47,80 / 67,77 / 84,78 are right), on small built re
 from __future__ import annotations
 
 import copy
-from functools import cache
 
 import pytest
 
 from lakipcheck.model.types import Report
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.examples import report_from_example
 from lakipcheck.rules.pack import load_pack
@@ -94,16 +92,11 @@ def test_cap_parameter():
 # ----------------------------------------------------------------------------------------------- corpus
 
 
-@cache
-def _corpus(path: str) -> Report:
-    return extract(path)
-
-
-def test_corpus_end_target_ratios(corpus_dir):
+def test_corpus_end_target_ratios(corpus_dir, corpus_report):
     """Dinkes Jabar 2016 prints 111,43% for 78,04% / 70% (= 111,49); its other rows (e.g. 62% / 89% =
     69,66%) are right."""
     path = corpus_dir / "lkip_jabar_dinkes_2016.pdf"
     if not path.exists():
         pytest.skip("file not in corpus")
-    found = findings(_corpus(str(path)), "LK107")
+    found = findings(corpus_report(path.name), "LK107")
     assert [(f.found, f.expected) for f in found] == [("111,43%", "111,49")]

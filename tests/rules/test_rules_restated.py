@@ -3,29 +3,20 @@
 from __future__ import annotations
 
 import copy
-from functools import cache
 
 import pytest
 
 from lakipcheck.model.claims import ClaimKind
 from lakipcheck.model.types import Report
 from lakipcheck.numbers import parse_figure
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import load_pack
-from lakipcheck.synth import generate
 
 RULE = [r for r in load_pack() if r.code == "LK301"]
 
 
 def findings(report: Report):
     return run_rules(report, RULE)
-
-
-@cache
-def synth(seed: int, kind: str | None = None):
-    rep = generate(seed, inject=[kind] if kind else [])
-    return extract(rep.pdf), rep.truth
 
 
 def test_sample_restated_total_found_once_with_both_places(sample_report, sample_truth):
@@ -55,8 +46,8 @@ def test_sample_original_budget_is_not_compared(sample_report):
 
 
 @pytest.mark.parametrize("seed", [1, 4, 9])
-def test_synth_restated_total_wrong_is_found(seed):
-    report, truth = synth(seed, "restated_total_wrong")
+def test_synth_restated_total_wrong_is_found(synth_report, seed):
+    report, truth = synth_report(seed, "restated_total_wrong")
     inj = truth.injections[0]
     fs = findings(report)
     assert len(fs) == 1, [f.message for f in fs]
@@ -70,8 +61,8 @@ def test_synth_restated_total_wrong_is_found(seed):
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3])
-def test_synth_clean_reports_give_no_finding(seed):
-    report, _ = synth(seed)
+def test_synth_clean_reports_give_no_finding(synth_report, seed):
+    report, _ = synth_report(seed)
     assert findings(report) == []
 
 
@@ -100,10 +91,10 @@ def test_sample_changed_bab3_sentence_is_caught_and_the_table_stays_the_referenc
     assert "54.068.043.813" in found
 
 
-def test_corpus_restatements_that_agree_give_no_finding_and_a_changed_one_is_caught(corpus_dir):
+def test_corpus_restatements_that_agree_give_no_finding_and_a_changed_one_is_caught(corpus_report):
     """Real prose restating the table's total (Ikhtisar of a Jabar 2016 LKIP) is accepted; the same sentence
     with one digit changed is reported."""
-    report = extract(corpus_dir / "lkip_jabar_disnakertrans_2016.pdf")
+    report = corpus_report("lkip_jabar_disnakertrans_2016.pdf")
     assert findings(report) == []
     totals = [v for b in report.budget_lines if b.is_total for v in b.values if v.role == "budget_realisasi"]
     claim = next(

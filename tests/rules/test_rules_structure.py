@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import copy
 import csv
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,6 @@ import yaml
 
 from lakipcheck.layout.types import DocKind, SectionKind
 from lakipcheck.model.types import Report
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.examples import report_from_example
 from lakipcheck.rules.pack import load_pack
@@ -23,14 +21,6 @@ FACTS = Path(__file__).resolve().parents[1] / "data" / "corpus_facts.yaml"
 
 def findings(report: Report, *codes: str):
     return run_rules(report, [PACK[c] for c in codes])
-
-
-@cache
-def synth(seed: int, kind: str | None = None):
-    from lakipcheck.synth import generate
-
-    rep = generate(seed, inject=[kind] if kind else [])
-    return extract(rep.pdf), rep.truth
 
 
 # ------------------------------------------------------------------------------------------------ sample
@@ -108,8 +98,8 @@ def test_repeated_subtitles_and_merged_titles_are_not_duplicates():
 
 
 @pytest.mark.parametrize("seed", [1, 8])
-def test_synth_duplicate_header_is_found(seed):
-    report, truth = synth(seed, "duplicate_header")
+def test_synth_duplicate_header_is_found(synth_report, seed):
+    report, truth = synth_report(seed, "duplicate_header")
     inj = truth.injections[0]
     fs = findings(report, "LK305")
     assert len(fs) == 1, [f.message for f in fs]
@@ -118,16 +108,16 @@ def test_synth_duplicate_header_is_found(seed):
 
 
 @pytest.mark.parametrize(("seed", "part"), [(1, "reviu"), (2, "ikhtisar"), (6, "lampiran_pk")])
-def test_synth_missing_part_is_found(seed, part):
-    report, _ = synth(seed, "missing_part")
+def test_synth_missing_part_is_found(synth_report, seed, part):
+    report, _ = synth_report(seed, "missing_part")
     fs = [f for f in findings(report, "LK304") if f.severity == "warning"]
     assert [f.evidence["part"] for f in fs] == [part]
 
 
 @pytest.mark.parametrize("seed", [1, 2, 3, 4])
-def test_synth_clean_reports_give_no_error_or_warning(seed):
+def test_synth_clean_reports_give_no_error_or_warning(synth_report, seed):
     """Seed 4 draws its body tables with horizontal rules only (booktabs)."""
-    report, _ = synth(seed)
+    report, _ = synth_report(seed)
     fs = findings(report, "LK304", "LK305")
     assert all(f.severity == "info" for f in fs), [f.message for f in fs]
 
@@ -147,20 +137,26 @@ def _lakip_files(corpus: Path) -> list[tuple[str, str]]:
     ]
 
 
-def test_corpus_structure(corpus_dir):
+def test_corpus_structure(corpus_dir, corpus_report):
     """Full reports and chapters of the corpus: no duplicated-title finding (none of them prints one), and
     a missing part is a warning only when the hand-checked facts agree it is missing: the Ikhtisar
     Eksekutif of the reports whose facts give it no page; the Pernyataan Telah Direviu, which no file of the
     corpus holds; the capaian table of the report whose capaian pages are blank."""
     facts = {d["file"]: d for d in yaml.safe_load(FACTS.read_text(encoding="utf-8"))["documents"]}
     warned: dict[str, set[str]] = {}
+    on_images = 0  # reports told the statement may be on one of their image pages (info, not a warning)
     for name, doc_type in _lakip_files(corpus_dir):
-        report = extract(corpus_dir / name, strict=False)
+        report = corpus_report(name, strict=False)
         fs = findings(report, "LK304", "LK305")
         assert not [f for f in fs if f.rule == "LK305"], name
         parts = {f.evidence["part"] for f in fs if f.severity != "info"}
         warned[name] = parts
-        fact = facts[name]
+        on_images += any(
+            f.evidence["part"] == "reviu" and f.severity == "info" and report.scanned_pages for f in fs
+        )
+        fact = facts.get(name)
+        if fact is None:
+            continue  # added to the corpus after the facts were written: tests/data/truth covers those
         if "full" not in doc_type:
             assert not parts, (name, parts)
         if "ikhtisar" in parts:
@@ -168,6 +164,8 @@ def test_corpus_structure(corpus_dir):
         if "capaian" in parts:
             assert fact["capaian_tables"] == [], name
         assert parts <= {"ikhtisar", "reviu", "capaian"}, (name, parts)
-    # the review statement is missing from every full report with a text layer throughout
+    # the review statement is missing from every full report: a warning where every page has text, else
+    # information that it may be on an image page
     assert len(warned) >= 15
-    assert sum("reviu" in p for p in warned.values()) >= 10
+    assert sum("reviu" in p for p in warned.values()) >= 7
+    assert sum("reviu" in p for p in warned.values()) + on_images >= 10

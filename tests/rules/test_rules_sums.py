@@ -8,7 +8,6 @@ from __future__ import annotations
 import copy
 import re
 from decimal import Decimal
-from functools import cache
 from pathlib import Path
 
 import pytest
@@ -16,12 +15,10 @@ import yaml
 
 from lakipcheck.model.types import Report, Role
 from lakipcheck.numbers import parse_figure
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.checks import sums
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import load_pack
 from lakipcheck.rules.types import Finding, Severity
-from lakipcheck.synth import generate
 
 PACK = {r.code: r for r in load_pack()}
 MINE = ("LK201", "LK202", "LK203", "LK204")
@@ -129,12 +126,6 @@ def test_sample_changed_subtotal_reported_once(sample_report):
 # ----------------------------------------------------------------------------------------------- synthetic
 
 
-@cache
-def synth(seed: int, kind: str | None):
-    s = generate(seed, inject=[kind] if kind else [])
-    return s.truth, extract(s.pdf, strict=False)
-
-
 def _printed_in_tables(report: Report, page: int, printed: str) -> bool:
     key = printed.replace(" ", "")
     return any(
@@ -151,10 +142,10 @@ def _money(text: str) -> Decimal | None:
     return fig.value
 
 
-def test_synth_total_wrong_found_at_its_page():
+def test_synth_total_wrong_found_at_its_page(synth_report):
     hit = evaluable = 0
     for seed in range(1, 13):
-        truth, report = synth(seed, "total_wrong")
+        report, truth = synth_report(seed, "total_wrong", strict=False)
         inj = truth.injections[0]
         loc = inj.locations[0]
         a, b = _money(loc.printed), _money(loc.correct)
@@ -170,9 +161,9 @@ def test_synth_total_wrong_found_at_its_page():
     assert evaluable >= 6 and hit == evaluable
 
 
-def test_synth_clean_reports_have_no_errors():
+def test_synth_clean_reports_have_no_errors(synth_report):
     for seed in range(1, 21):
-        _, report = synth(seed, None)
+        report, _ = synth_report(seed, strict=False)
         assert errors(report, *MINE) == [], seed
 
 
@@ -213,19 +204,14 @@ def _first_amount(text: str) -> str:
 
 
 @pytest.mark.parametrize("file,page", sorted(VERIFIED))
-def test_corpus_known_sum_errors_found(corpus_dir, file, page):
-    report = _corpus(corpus_dir, file)
+def test_corpus_known_sum_errors_found(corpus_report, file, page):
+    report = corpus_report(file, strict=False)
     found = errors(report, "LK201")
     wanted = [e for f, e in known_sum_errors() if f == file and e["page"] == page]
     assert wanted
     for e in wanted:
         printed = _first_amount(str(e["printed"]))
         assert any(page in f.pages and f.found and printed in f.found for f in found), (file, e)
-
-
-@cache
-def _corpus(corpus_dir: Path, file: str) -> Report:
-    return extract(corpus_dir / file, strict=False)
 
 
 def test_corpus_known_sum_errors_inventory():

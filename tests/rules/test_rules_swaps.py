@@ -4,16 +4,12 @@ Renstra-end rows, p.23 and p.29), on small built reports and on synthetic report
 
 from __future__ import annotations
 
-from functools import cache
-
 from lakipcheck.model.types import Report
-from lakipcheck.pipeline import extract
 from lakipcheck.rules.checks.swaps import find_swaps, swapped_rows
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.examples import report_from_example
 from lakipcheck.rules.pack import load_pack
 from lakipcheck.rules.types import Finding, Severity
-from lakipcheck.synth import generate
 from lakipcheck.tables.types import TableKind
 
 PACK = {r.code: r for r in load_pack()}
@@ -147,25 +143,19 @@ def test_a_whole_table_exchanged_the_same_way_is_a_warning():
 # ----------------------------------------------------------------------------------------------- synth
 
 
-@cache
-def _synth(seed: int, kind: str):
-    s = generate(seed, inject=[kind])
-    return s, extract(s.pdf)
-
-
-def test_synth_injected_column_swap_found_at_its_place():
+def test_synth_injected_column_swap_found_at_its_place(synth_report):
     """Each injected swap (target and realisasi exchanged in the capaian table) is one LK102 finding at the
     injection's page naming the indicator. Reports whose capaian table the extractor did not read are
     skipped (the rule cannot see the row), but most must be checked."""
     checked = 0
     for seed in range(1, 9):
-        synth, report = _synth(seed, "column_swap")
-        inj = synth.truth.injections[0]
+        report, synth_truth = synth_report(seed, "column_swap")
+        inj = synth_truth.injections[0]
         pages = {loc.page for loc in inj.locations}
         if not any(t.kind == TableKind.CAPAIAN and set(t.pages) & pages for t in report.tables):
             continue
         checked += 1
-        truth = synth.truth.indicator(inj.indicator)
+        truth = synth_truth.indicator(inj.indicator)
         hits = [f for f in findings(report, "LK102") if set(f.pages) & pages]
         assert len(hits) == 1, (seed, [f.message for f in findings(report, "LK102")])
         f = hits[0]
