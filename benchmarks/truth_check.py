@@ -104,7 +104,8 @@ def _judged_match(f: Finding, items: list[dict]) -> dict | None:
     for it in items:
         if it.get("rule") != f.rule or not pages & set(it.get("pages") or []):
             continue
-        if norm(str(it.get("found") or "")) == norm(f.found or ""):
+        want, got = norm(str(it.get("found") or "")), norm(f.found or "")
+        if want == got or (want in _EMPTY and got in _EMPTY):
             return it
         best = best or (it if set(it.get("pages") or []) == pages and not it.get("found") else None)
     return best

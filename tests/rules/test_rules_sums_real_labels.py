@@ -16,6 +16,7 @@ def test_total_labels():
     assert _is_total_label("Total Anggaran Program")
     assert not _is_total_label("Jumlah kegiatan seremonial yang dilaksanakan")
     assert not _is_total_label("Jumlah program yang sesuai dengan dokumen perencanaan")
+    assert not _is_total_label("TOTAL ANGGARAN (WAJIB + PILIHAN)")  # the sum of two named subtotals
 
 
 @pytest.mark.corpus

@@ -24,6 +24,11 @@ _TOTAL_ROW = re.compile(
     re.IGNORECASE,
 )
 _VALUE_KINDS = (FigureKind.NUMBER, FigureKind.PERCENT)
+# columns whose values can be averaged across indicators: a % capaian, a score, an index, a rate
+_AVERAGED_HEADER = re.compile(
+    r"capaian|%|persen|prosen|nilai|skor|indeks|index|rata|kinerja|tingkat|efisiensi|rasio|serapan", re.IGNORECASE
+)
+_NUMBER_HEADER = re.compile(r"^\s*(no\.?|nomor|kode)\s*$", re.IGNORECASE)
 
 
 def _label(row: list) -> str:
@@ -71,13 +76,39 @@ def _mean(figs: list[Figure]) -> Span:
     return Span(total.lo / n, total.hi / n)
 
 
+def _averageable(hint: str | None, figs: list[Figure]) -> bool:
+    """A column an average row averages: its header names a %, a score or an index, or every value is a
+    percent. A target or realisasi column of several indicators mixes units (people, Rupiah, %) and a "No"
+    column counts rows: neither is averaged, whatever sits in the average row under it."""
+    if hint and _NUMBER_HEADER.match(hint.split(" / ")[-1]):
+        return False
+    if hint and _AVERAGED_HEADER.search(hint):
+        return True
+    return bool(figs) and all(f.kind == FigureKind.PERCENT for f in figs)
+
+
+def _header_of(table: Table, c: int, at: int) -> str | None:
+    """The column's header; where the table's header was read as its first body row, that row's text."""
+    if c < len(table.columns) and table.columns[c].strip():
+        return table.columns[c]
+    for row in table.rows[:at]:
+        text = row[c].text.strip() if c < len(row) else ""
+        if text and _value(text) is None:
+            return text
+        if text:
+            return None
+    return None
+
+
 def _column_hit(table: Table, at: int, c: int, printed: Figure, groups: list[list[int]]) -> Hit | None:
-    hint = table.columns[c] if c < len(table.columns) else None
+    hint = _header_of(table, c, at)
     means: list[tuple[list[int], Span]] = []
     for rows in groups:
         figs = [_value(table.rows[r][c].text, hint) for r in rows]
         if len(figs) < 2 or any(f is None for f in figs):
             return None  # a blank or text cell: which rows the average covers is not sure
+        if not _averageable(hint, [f for f in figs if f is not None]):
+            return None
         means.append((rows, _mean([f for f in figs if f is not None])))
     shown = printed_span(printed)
     if not means or any(m.overlaps(shown) for _, m in means):
@@ -117,8 +148,10 @@ def _column_hit(table: Table, at: int, c: int, printed: Figure, groups: list[lis
 def table_averages(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     """Each value of a "Rata-rata" row must be the mean of its column over the rows above it: all rows since
     the previous average row, or those since the last heading row; a value either mean explains (rounded or
-    truncated at its printed decimals, inputs as intervals) is right. A weighted average, a column with a
-    blank or text cell among its rows, or fewer than two rows is not checked."""
+    truncated at its printed decimals, inputs as intervals) is right. Only columns an average can stand for
+    are checked (a %, a score, an index, a rate by their header, or all values in %): a target or realisasi
+    column of several indicators mixes units, and a "No" column counts rows. A weighted average, a column
+    with a blank or text cell among its rows, or fewer than two rows is not checked."""
     for table in report.tables:
         for at, row in enumerate(table.rows):
             label = _label(row)

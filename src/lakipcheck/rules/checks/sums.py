@@ -220,6 +220,8 @@ def _is_total_label(label: str, marker: str = "") -> bool:
         return False
     if marker.strip() and not _BARE_TOTAL.match(text):
         return False
+    if "+" in text or "−" in text:
+        return False  # "TOTAL ANGGARAN (WAJIB + PILIHAN)": a sum of named rows, not of the rows above it
     if _CLAUSE.search(text):
         return False  # "Jumlah kegiatan seremonial yang dilaksanakan": an indicator counting, not a sum
     if _TOTAL_LABEL.match(text):
