@@ -26,7 +26,8 @@ _TOTAL_ROW = re.compile(
 _VALUE_KINDS = (FigureKind.NUMBER, FigureKind.PERCENT)
 # columns whose values can be averaged across indicators: a % capaian, a score, an index, a rate
 _AVERAGED_HEADER = re.compile(
-    r"capaian|%|persen|prosen|nilai|skor|indeks|index|rata|kinerja|tingkat|efisiensi|rasio|serapan", re.IGNORECASE
+    r"capaian|%|persen|prosen|nilai|skor|indeks|index|rata|kinerja|tingkat|efisiensi|rasio|serapan",
+    re.IGNORECASE,
 )
 _NUMBER_HEADER = re.compile(r"^\s*(no\.?|nomor|kode)\s*$", re.IGNORECASE)
 
