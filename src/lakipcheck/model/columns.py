@@ -44,13 +44,22 @@ def _quarter(name: str) -> int | None:
     return _ROMAN.get(q) or int(q)
 
 
+# Columns that compare with another yardstick, not the year's own target: the national standard or target
+# ("Standar Nasional", "Target Nasional", "Capaian Nasional").
+_OTHER_YARDSTICK = re.compile(r"\b(standar|standard|nasional)\b")
+
+
 def _label(n: str) -> str | None:
+    if _OTHER_YARDSTICK.search(n) and not re.search(r"\b(target|realisasi|capaian) (kinerja|tahun)\b", n):
+        return "other"  # "Standar Nasinal" beside "% Capaian" is the national standard, not the capaian
     if re.search(
         r"\b(analisis|keterangan|ket\.|interpretasi|formula|rumus|sumber data|penjelasan|kriteria)|"
         r"(?<!kategori )(?<!katagori )\bpenilaian",
         n,
     ):
         return "other"  # "Kategori Penilaian" may print the % capaian with its category: "63,36 % (Sedang)"
+    if re.search(r"tingkat kemajuan|kemajuan capaian", n):
+        return "other"  # "Tingkat Kemajuan": realisasi as a share of the Renstra end target, not the capaian
     if "terhadap" in n or "capaian" in n:
         return None  # "Capaian ... terhadap Indikator Kinerja": a value column that names the indicator
     if re.fullmatch(r"(no\.?|nomor|#)", n):
