@@ -558,15 +558,17 @@ KNOWN_DISCREPANCIES = [
 # ----------------------------------------------------------------------------------------------- build
 
 
+META = DocMeta(
+    header=HEADER,
+    title="Laporan Kinerja BGP Provinsi Nusa Tenggara Timur Tahun 2023",
+    author="BGP Provinsi Nusa Tenggara Timur",
+    subject="LAKIP 2023 (rendered sample)",
+)
+
+
 def build(content_path: Path = CONTENT) -> tuple[RenderResult, Content]:
     content = parse_content(content_path.read_text(encoding="utf-8"))
-    meta = DocMeta(
-        header=HEADER,
-        title="Laporan Kinerja BGP Provinsi Nusa Tenggara Timur Tahun 2023",
-        author="BGP Provinsi Nusa Tenggara Timur",
-        subject="LAKIP 2023 (rendered sample)",
-    )
-    return render(content.blocks, meta), content
+    return render(content.blocks, META), content
 
 
 class TruthError(AssertionError):

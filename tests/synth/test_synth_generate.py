@@ -23,8 +23,8 @@ NUMBER_WORDS = (
 
 
 @pytest.fixture(scope="module", params=SEEDS)
-def report(request):
-    rep = generate(request.param)
+def report(request, synth_generated):
+    rep = synth_generated(request.param)
     return rep, page_texts(rep.pdf)
 
 
@@ -35,9 +35,9 @@ def test_same_seed_same_bytes_and_truth():
     assert generate(6).pdf != a.pdf
 
 
-def test_table_style_can_be_chosen_and_changes_only_the_rules():
+def test_table_style_can_be_chosen_and_changes_only_the_rules(synth_generated):
     """The same report drawn with every body table boxed: same text, same truth values, more rules."""
-    own, boxed = generate(7), generate(7, table_style="grid")
+    own, boxed = synth_generated(7), synth_generated(7, table_style="grid")
     assert own.truth.conventions.table_style == "none" and boxed.truth.conventions.table_style == "grid"
     assert page_texts(own.pdf) == page_texts(boxed.pdf)
     styles = {t["id"]: t["style"] for t in boxed.truth.tables}
@@ -216,10 +216,10 @@ def test_every_stated_value_is_printed_on_its_page(report):
         assert on_page(texts, t["pages"][0], first.split()[0]), t
 
 
-def test_layout_variety_over_rendered_seeds():
+def test_layout_variety_over_rendered_seeds(synth_generated):
     shapes = set()
     for seed in (2, 4, 8, 13):
-        truth = generate(seed).truth
+        truth = synth_generated(seed).truth
         shapes |= {("split", len(t["pages"]) > 1) for t in truth.tables}
         shapes |= {("orientation", t["orientation"]) for t in truth.tables}
         shapes |= {("headers", len(t["header"])) for t in truth.tables}

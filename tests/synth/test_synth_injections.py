@@ -146,9 +146,9 @@ def _check_meaning(kind, inj, truth, doc):
 
 
 @pytest.mark.parametrize("kind", INJECTION_KINDS)
-def test_injected_value_is_printed_on_the_recorded_page(kind):
+def test_injected_value_is_printed_on_the_recorded_page(synth_generated, kind):
     seed = 4 + INJECTION_KINDS.index(kind)
-    rep = generate(seed, inject=[kind])
+    rep = synth_generated(seed, kind)
     texts = page_texts(rep.pdf)
     [inj] = rep.truth.injections
     if kind == "missing_part":
@@ -173,8 +173,8 @@ def test_injected_value_is_printed_on_the_recorded_page(kind):
 
 
 @pytest.mark.parametrize("seed", [2, 21])
-def test_all_kinds_at_once_do_not_collide(seed):
-    rep = generate(seed, inject=list(INJECTION_KINDS))
+def test_all_kinds_at_once_do_not_collide(synth_generated, seed):
+    rep = synth_generated(seed, *INJECTION_KINDS)
     texts = page_texts(rep.pdf)
     assert sorted(i.kind for i in rep.truth.injections) == sorted(INJECTION_KINDS)
     keys = [_key(loc) for i in rep.truth.injections for loc in i.locations if i.kind != "missing_part"]

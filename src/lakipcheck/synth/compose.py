@@ -29,11 +29,14 @@ from lakipcheck.synth.vocab import (
     COMPONENTS,
     DEGREES,
     FIRST_NAMES,
+    GOVERNANCE,
     KECAMATAN_STEMS,
     LAST_NAMES,
     LAWS,
     PROVINCES,
     SAKIP_SCALE,
+    SUPPORT_OUTPUTS,
+    TECHNICAL_OUTPUTS,
 )
 
 D = Decimal
@@ -90,10 +93,14 @@ class Doc:
 
 
 class Composer:
-    def __init__(self, truth: SynthTruth, rng: random.Random) -> None:
+    def __init__(self, truth: SynthTruth, rng: random.Random, *, ro_names: str = "indicator") -> None:
+        """``ro_names``: "indicator" names the Rincian Output rows after their indicators, "output" after
+        the outputs that serve them ("Guru yang mendapat fasilitasi", "Layanan Perkantoran")."""
         self.t = truth
         self.c = truth.conventions
         self.rng = rng
+        self.ro_names = ro_names
+        self._outputs: set[str] = set()
         self.doc = Doc()
         self._part: str | None = None
         self._n = 0
@@ -604,7 +611,13 @@ class Composer:
             self.claim(p, self.say(ind, ind.target), "target", ind.key, ind.target)
             self.claim(p, self.say(ind, ind.realisasi), "realisasi", ind.key, ind.realisasi)
             self.claim(p, cap, "capaian", ind.key, ind.capaian)
-        self.add(Chart(f"Grafik target dan realisasi {ind.code}"))
+        bars: tuple[tuple[str, float], ...] = ()
+        if ind.kind != "predicate":
+            prev = ind.history.get(y - 1)
+            bars = ((f"Target {y}", float(ind.target)), (f"Realisasi {y}", float(ind.realisasi)))
+            if isinstance(prev, Decimal):
+                bars = ((f"Realisasi {y - 1}", float(prev)), *bars)
+        self.add(Chart(f"Grafik target dan realisasi {ind.code}", bars=bars))
         self.yoy(ind)
         self.renstra_end(ind)
         if (
@@ -1054,11 +1067,12 @@ class Composer:
             volume = group(int(ind.target), style) if ind.kind == "count" else "1"
             unit = ind.unit if ind.kind == "count" else "Laporan"
             row_i = len(rows)
-            rows.append([str(n), f"{ind.name}", volume, unit, group(ind.budget_pagu, style)])
+            label = self.output_name(ind) if self.ro_names == "output" else ind.name
+            rows.append([str(n), label, volume, unit, group(ind.budget_pagu, style)])
             bold.add(row_i)
             self.role("ro", row_i, 4, "budget_pagu", ind)
             self._bline(
-                "ro", row_i, ind.name, 1, ind.budget_pagu, indicator=ind.key, printed={"pagu": rows[-1][4]}
+                "ro", row_i, label, 1, ind.budget_pagu, indicator=ind.key, printed={"pagu": rows[-1][4]}
             )
             parts = _split(ind.budget_pagu, r.randint(2, 3), r)
             codes, comps = sorted(r.sample(range(51, 60), len(parts))), r.sample(COMPONENTS, len(parts))
@@ -1106,6 +1120,22 @@ class Composer:
             "rincian_output",
             fmt,
         )
+
+    def output_name(self, ind: SynthIndicator) -> str:
+        """The output (rincian output) that serves ``ind``, named as DIPA names it, not as the indicator."""
+        s = self._sasaran(ind)
+        peers = [i.key for i in self.t.indicators if i.sasaran == ind.sasaran]
+        k = peers.index(ind.key)
+        if s.kegiatan == GOVERNANCE.kegiatan:
+            return SUPPORT_OUTPUTS[k % len(SUPPORT_OUTPUTS)]
+        m = re.match(r"Jumlah (.+?)(?: yang .*)?$", ind.name)
+        name = f"{m[1][0].upper()}{m[1][1:]} yang mendapat fasilitasi" if ind.kind == "count" and m else ""
+        used = {r[1] for r in self.doc.tables["ro"].rows} if "ro" in self.doc.tables else set()
+        j = k
+        while not name or name in used or name in self._outputs:
+            name, j = TECHNICAL_OUTPUTS[j % len(TECHNICAL_OUTPUTS)].format(k=s.kegiatan), j + 1
+        self._outputs.add(name)
+        return name
 
     def pernyataan(self) -> None:
         t = self.t

@@ -15,13 +15,14 @@ INJECTION_KINDS = tuple(INJECTIONS)
 
 
 def compose(
-    seed: int, inject: Sequence[str] = (), *, table_style: str | None = None
+    seed: int, inject: Sequence[str] = (), *, table_style: str | None = None, ro_names: str = "indicator"
 ) -> tuple[SynthTruth, Doc]:
     """The plan and composed (not yet rendered, not yet injected) report for ``seed``.
 
     The kinds to inject only shape the plan (e.g. a predicate indicator for ``predicate_mismatch``), so
     ``compose(seed, kinds)`` is the clean twin of ``generate(seed, inject=kinds)``. ``table_style`` ("grid",
-    "booktabs" or "none") draws the body tables in that style instead of the seed's own.
+    "booktabs" or "none") draws the body tables in that style instead of the seed's own; ``ro_names``
+    "output" names the Rincian Output rows after outputs instead of indicators.
     """
     unknown = [k for k in inject if k not in INJECTIONS]
     if unknown:
@@ -31,7 +32,7 @@ def compose(
     )
     if table_style is not None:
         truth.conventions.table_style = table_style
-    return truth, Composer(truth, random.Random(f"compose:{seed}")).compose()
+    return truth, Composer(truth, random.Random(f"compose:{seed}"), ro_names=ro_names).compose()
 
 
 def apply_injections(truth: SynthTruth, doc: Doc, inject: Sequence[str]) -> Ctx:
@@ -63,14 +64,15 @@ def generate(
         subject=f"synthetic LAKIP, seed {seed}",
     )
     res = render(blocks, meta)
-    _fill_toc(doc.toc, doc, res)
+    fill_toc(doc.toc, doc, res)
     res = render(blocks, meta)  # same layout, now with the page numbers in the table of contents
     texts = page_texts(res.pdf)
-    _resolve(truth, doc, res, texts)
+    resolve(truth, doc, res, texts)
     return SynthReport(res.pdf, truth)
 
 
-def _fill_toc(toc: Toc, doc: Doc, res: RenderResult) -> None:
+def fill_toc(toc: Toc, doc: Doc, res: RenderResult) -> None:
+    """Put the printed page label of each entry's heading into the table of contents."""
     for k, hid in enumerate(doc.toc_ids):
         pages = res.block_pages.get(hid)
         label = res.page_labels[pages[0] - 1] if pages else ""
@@ -91,7 +93,7 @@ def _page(res: RenderResult, texts: list[str], loc: Location, doc: Doc) -> int |
     return found[0] if found else (pages[0] if pages else None)
 
 
-def _resolve(truth: SynthTruth, doc: Doc, res: RenderResult, texts: list[str]) -> None:
+def resolve(truth: SynthTruth, doc: Doc, res: RenderResult, texts: list[str]) -> None:
     """Put pages on every stated value, budget line, table and injection."""
     truth.n_pages = res.n_pages
     truth.page_labels = res.page_labels

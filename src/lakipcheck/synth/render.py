@@ -1,9 +1,8 @@
 """Rendering layer for LAKIP-like PDFs (reportlab platypus), shared by the BGP NTT sample and the generator.
 
-A document is a list of blocks (headings, paragraphs, lists, ruled tables, chart placeholders, a table of
-contents, page breaks that switch between portrait and landscape). ``render`` lays them out on A4 pages with
-a running header and a page-number footer and records, while drawing, on which page every table cell and
-every paragraph landed; ``page_texts`` reads the text back with PDFium so callers can confirm a location.
+``render`` lays a block list (see ``blocks``) out on A4 pages with a running header and a page-number footer
+and records, while drawing, on which page every table cell and every paragraph landed. The block classes and
+the read-back helpers (``page_texts``, ``find_pages``) live in ``blocks`` and are re-exported here.
 """
 
 from __future__ import annotations
@@ -11,9 +10,7 @@ from __future__ import annotations
 import html
 import io
 import re
-from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
-from pathlib import Path
+from collections.abc import Sequence
 
 from reportlab.lib import colors
 from reportlab.lib.enums import TA_CENTER, TA_JUSTIFY, TA_LEFT, TA_RIGHT
@@ -21,12 +18,12 @@ from reportlab.lib.pagesizes import A4, landscape
 from reportlab.lib.styles import ParagraphStyle
 from reportlab.lib.units import cm
 from reportlab.pdfbase import pdfmetrics
-from reportlab.pdfbase.ttfonts import TTFont
 from reportlab.platypus import (
     BaseDocTemplate,
     CondPageBreak,
     Flowable,
     Frame,
+    Image,
     NextPageTemplate,
     PageBreak,
     PageTemplate,
@@ -36,77 +33,64 @@ from reportlab.platypus import (
     TableStyle,
 )
 
-# --------------------------------------------------------------------------------------------- fonts
-
-_FONT_DIRS = (
-    Path("/usr/share/fonts/truetype/dejavu"),
-    Path("/usr/share/fonts/dejavu"),
-    Path("/usr/local/share/fonts"),
-    Path("/Library/Fonts"),
+from lakipcheck.synth.blocks import (
+    GROUP_FILL,
+    STRIPE_FILL,
+    Block,
+    Break,
+    Chart,
+    CondBreak,
+    DocMeta,
+    Figure,
+    Gap,
+    Heading,
+    Item,
+    ListBlock,
+    Look,
+    Numbering,
+    Para,
+    RenderResult,
+    TableBlock,
+    TableSpec,
+    Toc,
+    find_pages,
+    norm_space,
+    page_texts,
+    roman,
 )
-_FALLBACK_CHARS = {
-    "–": "-",
-    "—": "-",
-    "≥": ">=",
-    "≤": "<=",
-    "▪": "-",
-    "•": "-",
-    "×": "x",
-    "’": "'",
-    "‘": "'",
-    "“": '"',
-    "”": '"',
-    "…": "...",
-}
+from lakipcheck.synth.charts import chart_png
+from lakipcheck.synth.fonts import Fonts, bold_face, fonts, safe
 
-
-@dataclass(frozen=True, slots=True)
-class Fonts:
-    regular: str
-    bold: str
-    italic: str
-    unicode: bool  # False when only the standard Type 1 fonts are available
-
-
-_FONTS: Fonts | None = None
-
-
-def fonts() -> Fonts:
-    """Register DejaVu Sans when it is on the system; otherwise fall back to Helvetica."""
-    global _FONTS
-    if _FONTS is not None:
-        return _FONTS
-    names = {
-        "": "DejaVuSans.ttf",
-        "-Bold": "DejaVuSans-Bold.ttf",
-        "-Oblique": "DejaVuSans-Oblique.ttf",
-        "-BoldOblique": "DejaVuSans-BoldOblique.ttf",
-    }
-    for d in _FONT_DIRS:
-        if all((d / f).is_file() for f in names.values()):
-            for suffix, f in names.items():
-                pdfmetrics.registerFont(TTFont("DejaVuSans" + suffix, str(d / f)))
-            pdfmetrics.registerFontFamily(
-                "DejaVuSans",
-                normal="DejaVuSans",
-                bold="DejaVuSans-Bold",
-                italic="DejaVuSans-Oblique",
-                boldItalic="DejaVuSans-BoldOblique",
-            )
-            _FONTS = Fonts("DejaVuSans", "DejaVuSans-Bold", "DejaVuSans-Oblique", True)
-            return _FONTS
-    _FONTS = Fonts("Helvetica", "Helvetica-Bold", "Helvetica-Oblique", False)
-    return _FONTS
-
-
-def safe(text: str) -> str:
-    """Replace characters the fallback font cannot show (no-op with a Unicode font)."""
-    if fonts().unicode:
-        return text
-    for k, v in _FALLBACK_CHARS.items():
-        text = text.replace(k, v)
-    return text
-
+__all__ = [
+    "Block",
+    "Break",
+    "Chart",
+    "CondBreak",
+    "DocMeta",
+    "Figure",
+    "Gap",
+    "Heading",
+    "Item",
+    "ListBlock",
+    "Look",
+    "Numbering",
+    "Para",
+    "RenderResult",
+    "TableBlock",
+    "TableSpec",
+    "Toc",
+    "bold_face",
+    "build_table",
+    "column_widths",
+    "find_pages",
+    "fonts",
+    "inline",
+    "norm_space",
+    "page_texts",
+    "render",
+    "roman",
+    "safe",
+]
 
 _BOLD = re.compile(r"\*\*(.+?)\*\*")
 _SUP = re.compile(r"\^\{(.+?)\}")
@@ -125,7 +109,7 @@ def inline(text: str) -> str:
 # --------------------------------------------------------------------------------------------- styles
 
 
-def _styles() -> dict[str, ParagraphStyle]:
+def _styles(heading_font: str | None = None) -> dict[str, ParagraphStyle]:
     f = fonts()
     base = ParagraphStyle(
         "body", fontName=f.regular, fontSize=10, leading=14, alignment=TA_JUSTIFY, spaceAfter=6
@@ -177,7 +161,7 @@ def _styles() -> dict[str, ParagraphStyle]:
         st[f"h{level}"] = ParagraphStyle(
             f"h{level}",
             parent=base,
-            fontName=f.bold,
+            fontName=heading_font or f.bold,
             fontSize=size,
             leading=lead,
             alignment=align,
@@ -186,131 +170,6 @@ def _styles() -> dict[str, ParagraphStyle]:
             keepWithNext=1,
         )
     return st
-
-
-# --------------------------------------------------------------------------------------------- blocks
-
-
-@dataclass(slots=True)
-class Heading:
-    text: str
-    level: int = 1  # 0 = chapter title (centred), 1..3 = section levels
-    id: str | None = None
-    align: str | None = None  # "left" / "center" to override the level's default
-
-
-@dataclass(slots=True)
-class Para:
-    text: str
-    id: str | None = None
-    style: str = "body"
-
-
-@dataclass(slots=True)
-class Item:
-    text: str
-    marker: str = "-"
-    level: int = 0
-
-
-@dataclass(slots=True)
-class ListBlock:
-    items: list[Item]
-    id: str | None = None
-
-
-@dataclass(slots=True)
-class TableSpec:
-    """A table as printed: header rows and body rows of strings, merged cells as spans.
-
-    Coordinates in ``spans`` and ``bold_cells`` are grid coordinates ``(col, row)`` counting the header rows
-    first. Cells covered by a span hold "". ``align`` is one letter per column (L, C, R).
-    """
-
-    id: str
-    header: list[list[str]]
-    rows: list[list[str]]
-    kind: str = "other"
-    spans: list[tuple[int, int, int, int]] = field(default_factory=list)  # (c0, r0, c1, r1)
-    widths: list[float] | None = None  # relative column widths
-    align: str | None = None
-    bold_rows: set[int] = field(default_factory=set)  # body row indices
-    bold_cells: set[tuple[int, int]] = field(default_factory=set)  # grid (col, row)
-    style: str = "grid"  # grid | booktabs | none
-    font_size: float = 8.0
-    repeat_header: bool = True
-    caption: str | None = None
-    header_fill: bool = True
-    width_fraction: float = 1.0
-    split_in_row: bool = False  # let a tall row continue on the next page
-    # merged-looking cells that may still break across pages: no SPAN, just no rules inside the area
-    soft_spans: list[tuple[int, int, int, int]] = field(default_factory=list)
-
-    @property
-    def n_header(self) -> int:
-        return len(self.header)
-
-    @property
-    def n_cols(self) -> int:
-        return max(len(r) for r in [*self.header, *self.rows])
-
-
-@dataclass(slots=True)
-class TableBlock:
-    spec: TableSpec
-
-
-@dataclass(slots=True)
-class Chart:
-    """Placeholder for a chart: a box with a caption, no numbers."""
-
-    caption: str
-    height: float = 95.0
-
-
-@dataclass(slots=True)
-class Figure:
-    """Placeholder for a picture (organisation chart, photo, signature block)."""
-
-    caption: str | None = None
-    height: float = 60.0
-
-
-@dataclass(slots=True)
-class Break:
-    """Start a new page; ``orientation`` switches the page template ("portrait" / "landscape")."""
-
-    orientation: str | None = None
-
-
-@dataclass(slots=True)
-class CondBreak:
-    """Start a new page unless at least ``height`` points are left."""
-
-    height: float
-
-
-@dataclass(slots=True)
-class Gap:
-    height: float = 12.0
-
-
-@dataclass(slots=True)
-class Numbering:
-    """From the current page on, number pages in ``style`` (roman / arabic / none) starting at ``start``."""
-
-    style: str
-    start: int = 1
-
-
-@dataclass(slots=True)
-class Toc:
-    """A table of contents: (text, printed page, indent level) with dotted leaders."""
-
-    entries: list[tuple[str, str, int]]
-
-
-Block = Heading | Para | ListBlock | TableBlock | Chart | Figure | Break | CondBreak | Gap | Numbering | Toc
 
 
 # --------------------------------------------------------------------------------------------- tracking
@@ -427,29 +286,6 @@ class _SetNumbering(Flowable):
             )
 
 
-def roman(n: int) -> str:
-    vals = [
-        (1000, "m"),
-        (900, "cm"),
-        (500, "d"),
-        (400, "cd"),
-        (100, "c"),
-        (90, "xc"),
-        (50, "l"),
-        (40, "xl"),
-        (10, "x"),
-        (9, "ix"),
-        (5, "v"),
-        (4, "iv"),
-        (1, "i"),
-    ]
-    out = ""
-    for v, s in vals:
-        while n >= v:
-            out, n = out + s, n - v
-    return out
-
-
 # --------------------------------------------------------------------------------------------- tables
 
 
@@ -479,12 +315,12 @@ def build_table(spec: TableSpec, width: float, tracker: Tracker | None = None) -
             text = row[c] if c < len(row) else ""
             bold = r < nh or (r - nh) in spec.bold_rows or (c, r) in spec.bold_cells
             a = "C" if r < nh else align[c]
-            out_row.append(_para(inline(text), cell_styles[a, bold], tracker, "cells", (spec.id, r, c)))
+            style = cell_styles[a, bold]
+            if c in spec.break_cols and r >= nh:  # a long amount may break anywhere in a narrow column
+                style = ParagraphStyle(f"{style.name}cjk", parent=style, wordWrap="CJK")
+            out_row.append(_para(inline(text), style, tracker, "cells", (spec.id, r, c)))
         data.append(out_row)
-    rel = spec.widths or [1.0] * ncols
-    total = sum(rel)
-    tw = width * spec.width_fraction
-    col_w = _fit_words(spec, [tw * w / total for w in rel], f)
+    col_w = column_widths(spec, width)
     cmds: list[tuple] = [
         ("VALIGN", (0, 0), (-1, -1), "MIDDLE"),
         ("LEFTPADDING", (0, 0), (-1, -1), 3),
@@ -504,6 +340,11 @@ def build_table(spec: TableSpec, width: float, tracker: Tracker | None = None) -
         ]
     if spec.header_fill and nh and spec.style != "none":
         cmds.append(("BACKGROUND", (0, 0), (-1, nh - 1), colors.Color(0.85, 0.89, 0.95)))
+    if spec.style == "zebra":
+        cmds.append(("ROWBACKGROUNDS", (0, nh), (-1, -1), [None, colors.HexColor(STRIPE_FILL)]))
+    elif spec.style == "shaded":
+        fill = colors.HexColor(GROUP_FILL)
+        cmds += [("BACKGROUND", (0, nh + r), (-1, nh + r), fill) for r in sorted(spec.bold_rows)]
     cmds += [("SPAN", (c0, r0), (c1, r1)) for c0, r0, c1, r1 in spec.spans]
     t = Table(
         data,
@@ -516,11 +357,23 @@ def build_table(spec: TableSpec, width: float, tracker: Tracker | None = None) -
     return t
 
 
+def column_widths(spec: TableSpec, width: float) -> list[float]:
+    """Column widths in points for a table ``width`` points wide: the spec's relative widths, with columns
+    whose longest word would not fit widened (except ``break_cols``), measured in DejaVu Sans."""
+    rel = spec.widths or [1.0] * spec.n_cols
+    total = sum(rel)
+    tw = width * spec.width_fraction
+    return _fit_words(spec, [tw * w / total for w in rel], fonts())
+
+
 def _fit_words(spec: TableSpec, widths: list[float], f: Fonts) -> list[float]:
     """Widen columns whose longest word would not fit, taking the room from the widest column."""
     need = []
     for c in range(len(widths)):
         longest = 0.0
+        if c in spec.break_cols:
+            need.append(7.0)
+            continue
         for r, row in enumerate([*spec.header, *spec.rows]):
             text = row[c].replace("**", "") if c < len(row) else ""
             font = f.bold if r < spec.n_header or "**" in (row[c] if c < len(row) else "") else f.regular
@@ -563,30 +416,10 @@ def _soft_grid(spec: TableSpec, nrows: int, ncols: int) -> list[tuple]:
 # --------------------------------------------------------------------------------------------- render
 
 
-@dataclass(slots=True)
-class RenderResult:
-    pdf: bytes
-    n_pages: int
-    cell_pages: dict[tuple[str, int, int], list[int]]
-    block_pages: dict[str, list[int]]
-    table_pages: dict[str, list[int]]
-    page_labels: list[str]
-
-    def cell_page(self, table_id: str, row: int, col: int) -> int | None:
-        pages = self.cell_pages.get((table_id, row, col))
-        return pages[0] if pages else None
-
-
-@dataclass(slots=True)
-class DocMeta:
-    header: str = ""
-    title: str = ""
-    author: str = ""
-    subject: str = ""
-
-
-def _flowables(blocks: Sequence[Block], tracker: Tracker, state: dict, widths: dict[str, float]):
-    st = _styles()
+def _flowables(
+    blocks: Sequence[Block], tracker: Tracker, state: dict, widths: dict[str, float], look: Look
+) -> list[Flowable]:
+    st = _styles(bold_face() if look.bold_face else None)
     f = fonts()
     orientation = "portrait"
     out: list[Flowable] = []
@@ -626,6 +459,9 @@ def _flowables(blocks: Sequence[Block], tracker: Tracker, state: dict, widths: d
             out.append(Spacer(1, 8))
         elif isinstance(b, Chart | Figure):
             box = _Box(b.height, 0.72 if isinstance(b, Chart) else 0.5)
+            if isinstance(b, Chart) and b.bars and look.charts:
+                w = widths[orientation] * 0.72
+                box = Image(io.BytesIO(chart_png(b.bars, w, b.height)), width=w, height=b.height)
             box.keepWithNext = 1 if b.caption else 0
             out.append(box)
             if b.caption:
@@ -646,9 +482,13 @@ def _flowables(blocks: Sequence[Block], tracker: Tracker, state: dict, widths: d
     return out
 
 
-def render(blocks: Sequence[Block], meta: DocMeta | None = None, *, cover: bool = True) -> RenderResult:
-    """Lay ``blocks`` out as a PDF. The first page uses the cover template (no header/footer) if ``cover``."""
+def render(
+    blocks: Sequence[Block], meta: DocMeta | None = None, *, cover: bool = True, look: Look | None = None
+) -> RenderResult:
+    """Lay ``blocks`` out as a PDF. The first page uses the cover template (no header/footer) if ``cover``;
+    ``look`` may leave out the running header and footer, set headings bold by name, and draw charts."""
     meta = meta or DocMeta()
+    look = look or Look()
     f = fonts()
     tracker = Tracker()
     state: dict = {"style": "none" if cover else "arabic", "offset": 0}
@@ -666,7 +506,7 @@ def render(blocks: Sequence[Block], meta: DocMeta | None = None, *, cover: bool 
         page = canvas.getPageNumber()
         text = label(page)
         labels[page] = text
-        if not text:
+        if not text or not look.running:
             return
         w, h = canvas._pagesize
         canvas.saveState()
@@ -710,7 +550,7 @@ def render(blocks: Sequence[Block], meta: DocMeta | None = None, *, cover: bool 
         templates.insert(0, cover_t)
     doc.addPageTemplates(templates)
     widths = {"portrait": pw - 2 * margin - 12, "landscape": lw - 2 * margin - 12}
-    story = _flowables(blocks, tracker, state, widths)
+    story = _flowables(blocks, tracker, state, widths, look)
     if cover:
         story.insert(0, NextPageTemplate("portrait"))
     doc.build(story)
@@ -731,35 +571,3 @@ def render(blocks: Sequence[Block], meta: DocMeta | None = None, *, cover: bool 
         table_pages,
         [labels.get(i, "") for i in range(1, n_pages + 1)],
     )
-
-
-# --------------------------------------------------------------------------------------------- read back
-
-
-def page_texts(pdf: bytes | str | Path) -> list[str]:
-    """Text of every page, read back with PDFium (whitespace runs collapsed to one space)."""
-    import pypdfium2 as pdfium
-
-    doc = pdfium.PdfDocument(pdf if not isinstance(pdf, Path) else str(pdf))
-    try:
-        out = []
-        for i in range(len(doc)):
-            page = doc[i]
-            tp = page.get_textpage()
-            out.append(norm_space(tp.get_text_range()))
-            tp.close()
-            page.close()
-        return out
-    finally:
-        doc.close()
-
-
-def norm_space(text: str) -> str:
-    return re.sub(r"\s+", " ", text.replace("\u00ad", "").replace("\ufffe", "")).strip()
-
-
-def find_pages(texts: Sequence[str], needle: str, candidates: Iterable[int] | None = None) -> list[int]:
-    """1-based pages whose text contains ``needle`` (whitespace-insensitive), among ``candidates``."""
-    n = norm_space(needle)
-    pages = candidates if candidates is not None else range(1, len(texts) + 1)
-    return [p for p in pages if 1 <= p <= len(texts) and n in texts[p - 1]]

@@ -852,6 +852,23 @@ COMPONENTS = [
     "Pelaporan",
 ]
 
+# Rincian Output names (DIPA outputs) for the support sasaran, and patterns for the technical ones
+SUPPORT_OUTPUTS = [
+    "Layanan Perkantoran",
+    "Layanan Manajemen Kinerja Internal",
+    "Layanan Umum",
+    "Layanan Perencanaan dan Penganggaran",
+    "Layanan Pemantauan dan Evaluasi",
+    "Layanan Hubungan Masyarakat",
+]
+TECHNICAL_OUTPUTS = [
+    "Layanan {k}",
+    "Dokumen Rekomendasi Kebijakan {k}",
+    "Sistem Informasi {k}",
+    "Norma, Standar, Prosedur dan Kriteria {k}",
+    "Pembinaan dan Pendampingan {k}",
+]
+
 LAWS = [
     "Peraturan Pemerintah Nomor 8 Tahun 2006 tentang Pelaporan Keuangan dan Kinerja Instansi Pemerintah;",
     "Peraturan Presiden Nomor 29 Tahun 2014 tentang Sistem Akuntabilitas Kinerja Instansi Pemerintah;",
