@@ -14,7 +14,7 @@ from lakipcheck.rules.arith import Span, input_span, printed_span, sum_span
 from lakipcheck.rules.checks.common import show, table_name
 from lakipcheck.rules.registry import primitive
 from lakipcheck.rules.types import Hit, Location
-from lakipcheck.tables.types import Table
+from lakipcheck.tables.types import Table, TableKind
 
 _AVERAGE_ROW = re.compile(r"^\s*(?:rata\s*-?\s*rata|rerata|average)\b", re.IGNORECASE)
 _WEIGHTED = re.compile(r"tertimbang|weighted|\bbobot\b", re.IGNORECASE)
@@ -24,6 +24,7 @@ _TOTAL_ROW = re.compile(
     re.IGNORECASE,
 )
 _VALUE_KINDS = (FigureKind.NUMBER, FigureKind.PERCENT)
+_BUDGET_KINDS = (TableKind.BUDGET_REALISATION, TableKind.PK_BUDGET, TableKind.RINCIAN_OUTPUT)
 # columns whose values can be averaged across indicators: a % capaian, a score, an index, a rate
 _AVERAGED_HEADER = re.compile(
     r"capaian|%|persen|prosen|nilai|skor|indeks|index|rata|kinerja|tingkat|efisiensi|rasio|serapan",
@@ -151,9 +152,12 @@ def table_averages(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     the previous average row, or those since the last heading row; a value either mean explains (rounded or
     truncated at its printed decimals, inputs as intervals) is right. Only columns an average can stand for
     are checked (a %, a score, an index, a rate by their header, or all values in %): a target or realisasi
-    column of several indicators mixes units, and a "No" column counts rows. A weighted average, a column
-    with a blank or text cell among its rows, or fewer than two rows is not checked."""
+    column of several indicators mixes units, and a "No" column counts rows. A weighted average, a budget
+    table (its "%" under a total or average row is the ratio of the column sums, which LK202 checks), a
+    column with a blank or text cell among its rows, or fewer than two rows is not checked."""
     for table in report.tables:
+        if table.kind in _BUDGET_KINDS:
+            continue  # a budget table's "%" under its average or total row is Σ realisasi / Σ pagu (LK202)
         for at, row in enumerate(table.rows):
             label = _label(row)
             if not _AVERAGE_ROW.match(label) or _WEIGHTED.search(label):
