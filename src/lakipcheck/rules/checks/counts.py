@@ -428,6 +428,18 @@ def _achieved_checks(report: Report, sources: list[_Source]) -> Iterator[Hit]:
         )
 
 
+def _split_off(table: Table, tables: list[Table]) -> bool:
+    """Whether the table's body may go on in a headerless table below it on its page: producers that fill
+    each cell separately get their shaded header read as a table of its own and the rows as another."""
+    for other in tables:
+        if other is table or other.page != table.page or other.kind != TableKind.OTHER:
+            continue
+        below = other.bbox is not None and table.bbox is not None and other.bbox.top >= table.bbox.top
+        if below and not any(c.strip() for c in other.columns) and len(other.columns) == len(table.columns):
+            return True
+    return False
+
+
 @primitive("count_claims")
 def count_claims(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     """How many sasaran and indicators the prose says the report has ("2 sasaran dengan 5 indikator", "4
@@ -436,10 +448,11 @@ def count_claims(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     values in each capaian / Perjanjian Kinerja / pengukuran / rencana aksi table, distinct sasaran names, and
     indicators whose % capaian is below 100 (or whose predicate is below the target's). A count limited to a
     part of the report (a misi, one sasaran, the Renstra) is not checked. Reported only when the tables agree
-    with one another and none gives the stated number."""
+    with one another and none gives the stated number, and never when a counted table's body may have been
+    read as a separate headerless table below it (the count would be a fragment's)."""
     sources = _sources(report)
-    if not sources:
-        return
+    if not sources or any(s.table is not None and _split_off(s.table, report.tables) for s in sources):
+        return  # a counted table may not have been read in full: its count proves nothing
     yield from _pair_checks(report, sources)
     yield from _single_checks(report, sources)
     yield from _achieved_checks(report, sources)
