@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+from pathlib import Path
 
 import pypdfium2 as pdfium
 
@@ -74,3 +75,13 @@ def test_rotated_page_reads_upright():
 def test_metadata_and_hash(sample_doc):
     assert len(sample_doc.sha256) == 64
     assert sample_doc.text_pages == list(range(1, 50))
+
+
+def test_ligature_characters_stay_in_their_word():
+    """LibreOffice sets "ti" as one ligature glyph (Carlito): both characters get the glyph's box, the
+    second one starting left of where the first ends. They are one word, not "dit indaklanjut i"."""
+    pdf = Path(__file__).resolve().parents[1] / "data" / "testbed" / "tune_docx_none_1_g2.pdf"
+    doc = open_document(pdf)
+    words = {w.text for p in doc.pages for w in p.words}
+    assert "ditindaklanjuti" in words
+    assert not {"dit", "indaklanjut"} & words

@@ -201,6 +201,7 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
     flags = ctypes.c_int(0)
     bold_by_name: dict[bytes, bool] = {}
     word_named_bold = False
+    last = (0.0, 0.0)  # x0, x1 of the previous character
 
     def named_bold(i: int) -> bool:
         """Whether char ``i``'s font says bold in its name or flags (asked once per word, cached per font)."""
@@ -236,7 +237,9 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
             height = max(box[3] - box[1], b.height, 1.0)
             same_line = abs(b.center_y - (box[1] + box[3]) / 2) < 0.5 * height
             gap = b.x0 - box[2]
-            if not same_line or gap > 0.25 * max(csize, size, 4.0) or gap < -0.5 * height:
+            # the characters of a ligature ("ti", "fi") share one glyph's box: they go on the word
+            ligature = abs(b.x0 - last[0]) < 0.5 and abs(b.x1 - last[1]) < 0.5
+            if not same_line or gap > 0.25 * max(csize, size, 4.0) or (gap < -0.5 * height and not ligature):
                 flush()
         if cur:
             box[0], box[1], box[2], box[3] = (
@@ -251,6 +254,7 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
             word_named_bold = not cbold and named_bold(i)
             size, bold = csize, cbold or word_named_bold
         cur.append(ch)
+        last = (b.x0, b.x1)
     flush()
     return words, visible
 

@@ -23,6 +23,7 @@ _FIGURE = re.compile(r"^([<>≥≤]\s*)?-?\d[\d.,]*\s*%?$|^(AA|A|BB|B|CC|C|D)$")
 _ITEM = re.compile(r"^\(?\d{1,2}[.)]$|^\(\d{1,2}\)$")  # "1)", "2.", "(3)": list items, not figures
 _YEAR = re.compile(r"^(19|20)\d{2}$")  # a year stands in headings and prose as much as in tables
 _LEADER = re.compile(r"\.{4,}|(\. ){4,}|…{2,}")  # a table of contents' dot leaders
+_SIZE_DIFF = 0.05  # a line whose size differs from the table's figures by more than this share is not its own
 _NOTE = re.compile(r"^\s*(tabel|table|gambar|grafik|sumber|source|keterangan|catatan|ket\s*:)", re.IGNORECASE)
 
 
@@ -63,12 +64,14 @@ def has_figures(block: list[Line], h: float) -> bool:
 
 
 def _blocks(lines: list[Line]) -> list[list[Line]]:
+    """Runs of lines with little white between them. A line's height is taken as its font size when that is
+    larger than its ink (a row of digits and lower-case letters is shorter than the size it is set in)."""
     out: list[list[Line]] = []
     for ln in sorted(lines, key=lambda ln: ln.bbox.top):
         if out:
             prev = out[-1]
             bottom = max(p.bbox.bottom for p in prev)
-            h = min(ln.bbox.height, prev[-1].bbox.height)
+            h = min(max(ln.bbox.height, ln.size), max(prev[-1].bbox.height, prev[-1].size))
             if ln.bbox.top - bottom <= _GAP * h:
                 prev.append(ln)
                 continue
@@ -84,6 +87,69 @@ def _edge_text(ln: Line, width: float, h: float) -> bool:
     return len(segs) == 1 and ln.bbox.width >= _WIDE * width
 
 
+def _figure_size(block: list[Line], h: float) -> float | None:
+    """The font size the block's figures are printed in (the table's own size): the size holding the most
+    figures standing as cells of their own (prose quoting a figure or two does not outweigh a table row)."""
+    count: dict[float, int] = {}
+    for ln in block:
+        if ln.size and figure_line(ln, h):
+            key = round(ln.size, 1)
+            count[key] = count.get(key, 0) + len(_values(ln, h))
+    return max(count, key=lambda k: (count[k], -k)) if count else None
+
+
+def _other_size(ln: Line, size: float | None) -> bool:
+    return size is not None and abs(ln.size - size) > _SIZE_DIFF * size
+
+
+def _parts(block: list[Line], h: float) -> list[list[Line]]:
+    """The block cut at every line of one piece of text without figures, across much of its width, set in
+    another size than its figures (see :func:`_figure_size`): a heading, a title or a paragraph between two
+    tables, or before or after one, is not a table's. (A header line in the labels' size has several cells;
+    a label's second line set smaller is narrow.)"""
+    size = _figure_size(block, h)
+    if size is None:
+        return [block]
+    width = (max(ln.bbox.x1 for ln in block) - min(ln.bbox.x0 for ln in block)) or 1.0
+    parts: list[list[Line]] = [[]]
+    for ln in block:
+        if (
+            abs(ln.size - size) > _SIZE_DIFF * size
+            and ln.bbox.width >= _WIDE * width
+            and len(segments([ln], h)) == 1
+        ):
+            if parts[-1]:
+                parts.append([])
+            continue
+        parts[-1].append(ln)
+
+    def stray(ln: Line) -> bool:  # a caption, heading or paragraph end in another size, at a part's edge
+        return abs(ln.size - size) > _SIZE_DIFF * size and len(segments([ln], h)) == 1
+
+    out = []
+    for part in parts:
+        while part and stray(part[0]):
+            part = part[1:]
+        while part and stray(part[-1]):
+            part = part[:-1]
+        if part:
+            out.append(part)
+    return out
+
+
+def _trimmed(block: list[Line], h: float) -> list[Line]:
+    """The block without the caption, heading, note and prose lines at its edges."""
+    while block:
+        width = (max(ln.bbox.x1 for ln in block) - min(ln.bbox.x0 for ln in block)) or 1.0
+        if _edge_text(block[0], width, h) and not figure_line(block[0], h):
+            block = block[1:]
+        elif _edge_text(block[-1], width, h) and not figure_line(block[-1], h):
+            block = block[:-1]
+        else:
+            break
+    return block
+
+
 def borderless_regions(page: Page, covered: list[BBox]) -> list[BBox]:
     """Regions of ``page`` holding a table without rules, outside the ``covered`` tables."""
     lines = [ln for ln in page.lines if not any(b.overlaps(ln.bbox) for b in covered)]
@@ -93,19 +159,13 @@ def borderless_regions(page: Page, covered: list[BBox]) -> list[BBox]:
         h = line_height(words)
         if not has_figures(block, h):
             continue
-        while block:
-            width = (max(ln.bbox.x1 for ln in block) - min(ln.bbox.x0 for ln in block)) or 1.0
-            if _edge_text(block[0], width, h) and not figure_line(block[0], h):
-                block = block[1:]
-            elif _edge_text(block[-1], width, h) and not figure_line(block[-1], h):
-                block = block[:-1]
-            else:
-                break
-        if len(block) < 2 or not has_figures(block, h):
-            continue
-        if prose_like(block, max(ln.bbox.x1 for ln in block) - min(ln.bbox.x0 for ln in block), h):
-            continue
-        box = BBox.enclosing([ln.bbox for ln in block])
-        assert box is not None
-        out.append(BBox(box.x0 - 1, box.top - 1, box.x1 + 1, box.bottom + 1))
+        for part in _parts(block, h):
+            part = _trimmed(part, h)
+            if len(part) < 2 or not has_figures(part, h):
+                continue
+            if prose_like(part, max(ln.bbox.x1 for ln in part) - min(ln.bbox.x0 for ln in part), h):
+                continue
+            box = BBox.enclosing([ln.bbox for ln in part])
+            assert box is not None
+            out.append(BBox(box.x0 - 1, box.top - 1, box.x1 + 1, box.bottom + 1))
     return out

@@ -13,8 +13,9 @@ from lakipcheck.tables.columns import split_merged
 from lakipcheck.tables.combined import split_combined
 from lakipcheck.tables.continuation import join_continuations, joining_part
 from lakipcheck.tables.grid import RawTable, drop_empty, from_lattice
+from lakipcheck.tables.headband import body_band, header_only, with_body_below
 from lakipcheck.tables.hrules import ruled_regions
-from lakipcheck.tables.lattice import find_lattices
+from lakipcheck.tables.lattice import Lattice, find_lattices
 from lakipcheck.tables.text import text_table
 from lakipcheck.tables.types import Table
 
@@ -34,12 +35,27 @@ def _raw_tables(page: Page, *, borderless: bool, joins: Joins) -> list[RawTable]
     table the previous page ended with (its last row, pushed over the page break); otherwise it is left to the
     other builders (it may be the boxed header of a table ruled only across)."""
     raws: list[RawTable] = []
-    for lat in find_lattices(page, min_rows=1):
-        one_row = lat.n_rows == 1
-        if one_row and (lat.n_cols < 4 or lat.bbox.top > page.height * _FRAGMENT_ZONE):
-            continue
+    grids: list[tuple[RawTable, Lattice]] = []
+    for lat in sorted(find_lattices(page, min_rows=1), key=lambda g: (g.bbox.top, g.bbox.x0)):
         raw = drop_empty(from_lattice(page, split_merged(lat, page)))
-        if raw.cells and raw.n_cols >= 2 and (not one_row or joins(raw)):
+        if raw.cells and raw.n_cols >= 2:
+            grids.append((raw, lat))
+    taken: list[BBox] = []
+    for k, (raw, lat) in enumerate(grids):
+        if any(b.contains_point(raw.bbox.center_x, raw.bbox.center_y) for b in taken):
+            continue  # a body stripe of a table already joined to its header
+        if header_only(raw):
+            later = [g.bbox.top for g, _ in grids[k + 1 :] if _below(g, raw) and not body_band(g)]
+            stop = min(later, default=page.height)
+            whole = with_body_below(page, raw, stop)
+            if whole is not None:
+                raws.append(whole)
+                taken.append(whole.bbox)
+                continue
+        one_row = lat.n_rows == 1
+        if one_row and (lat.n_cols < 4 or raw.bbox.top > page.height * _FRAGMENT_ZONE):
+            continue
+        if not one_row or joins(raw):
             raws.append(raw)
     for region in ruled_regions(page, [r.bbox for r in raws]):
         raws += _from_words(page, region.bbox, region.head_bottom)
@@ -47,6 +63,12 @@ def _raw_tables(page: Page, *, borderless: bool, joins: Joins) -> list[RawTable]
         for box in borderless_regions(page, [r.bbox for r in raws]):
             raws += _from_words(page, box, None)
     return raws
+
+
+def _below(grid: RawTable, head: RawTable) -> bool:
+    """``grid`` starts under ``head`` and shares its columns' span."""
+    a, b = grid.bbox, head.bbox
+    return a.top >= b.bottom - 1 and min(a.x1, b.x1) - max(a.x0, b.x0) > 0.3 * b.width
 
 
 def _from_words(page: Page, region: BBox, head_bottom: float | None) -> list[RawTable]:

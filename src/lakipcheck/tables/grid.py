@@ -48,6 +48,11 @@ _FRAGMENT = re.compile(r"^[a-z]{1,2}(?![A-Za-z])")
 _SHORT_WORDS = {"di", "ke", "ya", "se", "dr", "a", "i", "o", "x", "s", "d", "sd"}
 
 
+def cut_number(text: str) -> bool:
+    """The text ends in a number cut short by a narrow cell ("174.494.00", "1.234.")."""
+    return bool(_CUT_NUMBER.search(text.strip()))
+
+
 def _glued(prev: str, text: str) -> bool:
     """Whether ``text`` continues the last token of ``prev`` with no space between (a word or a number
     broken over two lines of a narrow cell)."""

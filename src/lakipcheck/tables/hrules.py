@@ -108,7 +108,7 @@ def ruled_regions(page: Page, covered: list[BBox]) -> list[RuledRegion]:
             top, bottom = ys[i], ys[j]
             head = ys[i + 1] if j - i >= 2 and _header_band(page, x0, x1, ys[i], ys[i + 1]) else None
             if j == i:  # a lone rule: the table may run on below it, or end at it (continued from before)
-                region = _open_region(page, x0, x1, top, down=True) or _open_region(
+                region = open_region(page, x0, x1, top, down=True) or open_region(
                     page, x0, x1, top, down=False
                 )
                 if region is not None:
@@ -117,7 +117,7 @@ def ruled_regions(page: Page, covered: list[BBox]) -> list[RuledRegion]:
                 continue
             if j - i == 1 and _header_band(page, x0, x1, top, bottom):
                 # only the header is closed: the body runs on to the page end, its closing rule comes later
-                more = _open_region(page, x0, x1, bottom, down=True)
+                more = open_region(page, x0, x1, bottom, down=True)
                 if more is not None:
                     head, bottom = bottom, more.bottom
             out.append(RuledRegion(BBox(x0, top, x1, bottom), head))
@@ -150,9 +150,9 @@ def _header_band(page: Page, x0: float, x1: float, a: float, b: float) -> bool:
     return not any(is_numeric_text(w.text) and len(w.text.strip("()")) > 2 for ln in lines for w in ln.words)
 
 
-def _open_region(page: Page, x0: float, x1: float, y: float, *, down: bool) -> BBox | None:
+def open_region(page: Page, x0: float, x1: float, y: float, *, down: bool, min_lines: int = 2) -> BBox | None:
     """The run of tabular lines just below (or above) the rule at ``y``, until a wide gap or prose; it must
-    print figures as a table does (see :func:`borderless.has_figures`)."""
+    print figures as a table does (see :func:`borderless.has_figures`), on ``min_lines`` lines or more."""
     lines = sorted(_lines_in(page, x0, x1, -1e9, 1e9), key=lambda ln: ln.bbox.top)
     side = [ln for ln in lines if (ln.bbox.top >= y - 1 if down else ln.bbox.bottom <= y + 1)]
     if not down:
@@ -175,7 +175,7 @@ def _open_region(page: Page, x0: float, x1: float, y: float, *, down: bool) -> B
     # drop trailing prose: the run must stay tabular as a whole
     while run and not _tabular(run, x0, x1):
         run.pop()
-    if len(run) < 2 or not has_figures(run, h):
+    if len(run) < min_lines or not has_figures(run, h):
         return None
     box = BBox.enclosing([ln.bbox for ln in run])
     assert box is not None

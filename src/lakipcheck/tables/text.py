@@ -16,17 +16,20 @@ import bisect
 import itertools
 import re
 import statistics
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lakipcheck.ingest.lines import group_lines
 from lakipcheck.ingest.types import Line, Page, Word
 from lakipcheck.provenance import BBox
-from lakipcheck.tables.grid import RawTable, cell_text
+from lakipcheck.tables.grid import RawTable, cell_text, cut_number
 from lakipcheck.tables.header import is_header_row, is_numbering_row, is_numeric_text
 from lakipcheck.tables.types import Cell, Engine
 
 _WORD_GAP = 0.5  # a gap wider than this many line heights separates two cells on one line
 _PARA_GAP = 0.45  # lines of one cell are at most this many line heights apart
+_NEXT_LINE = 0.8  # line heights between the middles of a line and the next (less: the same line, jittered)
+_ALIGNED = 0.3  # line heights between the middles of two texts standing on one baseline
 _OVERLAP = 0.25  # blocks overlapping by this many line heights stand on one row
 _WIDE = 0.6  # a piece of text across this share of the width or more is prose or a heading
 _CENTRED = 0.06  # a header centred over columns: centres differ by at most this share of their width
@@ -215,15 +218,45 @@ def _span(box: BBox, bounds: list[float]) -> tuple[int, int]:
     return cols[0], cols[-1] + 1
 
 
-def _blocks(segs: list[tuple[int, int, Line]], para_gap: float) -> list[_Block]:
-    """Group the segments of each column span into blocks of consecutive lines."""
+def _blocks(segs: list[tuple[int, int, Line]], para_gap: float, h: float = 0.0) -> list[_Block]:
+    """Group the segments of each column span into blocks of consecutive lines. With the body's line height
+    ``h``: two lines of a label that each have a figure beside them on their own baseline (or two figures
+    each beside other text) are two rows however close they stand; two lines further apart than
+    ``para_gap`` (but less than a line height) are still one block when a figure beside them stands across
+    the white between them (a value printed at the middle of a label of several lines)."""
     blocks: list[_Block] = []
     open_: dict[tuple[int, int], _Block] = {}
+    figures = [(c0, c1, s) for c0, c1, s in segs if is_numeric_text(s.text) and not _ITEM_NO.match(s.text)]
+
+    def beside(c0: int, c1: int, test: Callable[[Line], bool]) -> bool:
+        return any((f1 <= c0 or c1 <= f0) and test(f) for f0, f1, f in figures)
+
+    def aligned(c0: int, c1: int, line: Line, others: list[tuple[int, int, Line]]) -> bool:
+        """One of ``others`` stands beside ``line`` on its baseline, and neither is a number cut short by a
+        narrow cell (its rest on the next line)."""
+        on = [
+            f
+            for f0, f1, f in others
+            if (f1 <= c0 or c1 <= f0) and abs(f.bbox.center_y - line.bbox.center_y) < _ALIGNED * h
+        ]
+        cut = any(cut_number(t.text) and not _ITEM_NO.match(t.text) for t in (line, *on))
+        return h > 0 and bool(on) and not cut
+
+    def straddled(c0: int, c1: int, above: BBox, below: BBox) -> bool:
+        return beside(c0, c1, lambda f: f.bbox.top < above.bottom - 1 and f.bbox.bottom > below.top + 1)
+
     for c0, c1, seg in sorted(segs, key=lambda t: (t[2].bbox.top, t[2].bbox.x0)):
         b = open_.get((c0, c1))
-        if b is not None and seg.bbox.top - b.bottom <= para_gap:
-            b.lines.append(seg)
-            continue
+        if b is not None:
+            gap, prev = seg.bbox.top - b.bottom, b.lines[-1]
+            last = prev.bbox
+            below = seg.bbox.center_y - last.center_y > _NEXT_LINE * h  # not a piece of the same line
+            # a label's lines each beside a figure, or figures each beside a label or figure: two rows
+            others = segs if is_numeric_text(seg.text) else figures
+            rows_apart = below and aligned(c0, c1, prev, others) and aligned(c0, c1, seg, others)
+            if not rows_apart and (gap <= para_gap or (gap <= h and straddled(c0, c1, last, seg.bbox))):
+                b.lines.append(seg)
+                continue
         b = _Block(c0, c1, [seg])
         blocks.append(b)
         open_[(c0, c1)] = b
@@ -356,11 +389,12 @@ def _row_edges(rows: list[_Row], top: float, bottom: float) -> list[float]:
     return edges
 
 
-def _body(
+def body_rows(
     lines: list[Line], bounds: list[float], region: BBox, top: float, h: float, page: int
 ) -> list[list[Cell]]:
+    """The body ``lines`` as rows of cells in the columns ``bounds`` (merged cells repeated into each row)."""
     segs = [(*_span(s.bbox, bounds), s) for s in segments(lines, h)]
-    blocks = _blocks(segs, _PARA_GAP * h)
+    blocks = _blocks(segs, _PARA_GAP * h, h)
     n_cols = len(bounds) - 1
     first_value = _first_value_column(blocks, n_cols)
     rows, merged = _rows(blocks, h, first_value)
@@ -409,7 +443,8 @@ def _spread_centred_labels(
 ) -> None:
     """A label cell (an item number, a sasaran) printed once at the middle of several rows whose cells in its
     column are otherwise empty is a merged cell over those rows: repeat it into them. The middle of the rows
-    is that of their cells, of their text, or of a merged cell beside them over the same rows."""
+    is that of their cells, of their text, or of a merged cell beside them over the same rows. Rows without a
+    figure where the label's own row has one (the components under an output) are not its rows."""
     beside: dict[tuple[int, int], list[float]] = {}
     for blk, over in merged:
         if over:
@@ -431,6 +466,8 @@ def _spread_centred_labels(
                 r = end + 1
                 continue
             best = (r, end)
+            # the rows it spans print a figure wherever its own row does
+            own = [j for j, o in enumerate(grid[r]) if j != c and is_numeric_text(o.text)]
             a = r
             while a >= 0 and (a == r or not grid[a][c].text):
                 b = end
@@ -439,6 +476,7 @@ def _spread_centred_labels(
                         b - a > best[1] - best[0]
                         and any(abs(m - centre) <= 0.3 * h for m in centres(a, b))
                         and all(_row_has_values(grid[k], c) for k in range(a, b + 1))
+                        and all(grid[k][j].text for k in range(a, b + 1) for j in own)
                     ):
                         best = (a, b)
                     b += 1
@@ -584,7 +622,7 @@ def text_table(page: Page, region: BBox, head_bottom: float | None = None) -> Ra
         return None
     header = _header(head, bounds, h, page.number)
     top = max((c.bbox.bottom for c in header[-1] if c.bbox), default=region.top) if header else region.top
-    rows = _body(body, bounds, region, min(top, min(ln.bbox.top for ln in body)), h, page.number)
+    rows = body_rows(body, bounds, region, min(top, min(ln.bbox.top for ln in body)), h, page.number)
     cells = header + rows
     if not rows:
         return None

@@ -1,0 +1,54 @@
+"""A header drawn as a grid over a body without rules.
+
+Word (through LibreOffice), HTML engines and others draw a shaded header as one filled box per cell, and a
+zebra-striped body as one box per shaded row. Each box becomes four edges in the ingest, so the header alone
+reads as a ruled grid of one or two rows, and the body below it, with no rules (or a shaded band every other
+row), is left to the word-position builder as a table without a header. Here the two are one table: the grid
+gives the header cells and the column boundaries, and the body rows are rebuilt from the words below it, in
+those columns, down to where the table's lines end (a wide gap, prose, or another table's grid).
+"""
+
+from __future__ import annotations
+
+from lakipcheck.ingest.lines import group_lines
+from lakipcheck.ingest.types import Page
+from lakipcheck.provenance import BBox
+from lakipcheck.tables.grid import RawTable
+from lakipcheck.tables.header import is_header_row, is_numbering_row, split_header
+from lakipcheck.tables.hrules import open_region
+from lakipcheck.tables.text import body_rows, line_height, segments
+
+
+def header_only(raw: RawTable) -> bool:
+    """Every row of the grid is a header row (or a title over one): no body row of its own."""
+    if not raw.cells:
+        return False
+    _, header, body = split_header(raw)
+    return bool(header) and not body and any(is_header_row([c.text for c in row]) for row in raw.cells)
+
+
+def body_band(raw: RawTable) -> bool:
+    """A one-row grid that reads as a body row (a zebra stripe's box), not a header."""
+    return raw.n_rows == 1 and not is_header_row(raw.texts()[0])
+
+
+def with_body_below(page: Page, head: RawTable, stop: float) -> RawTable | None:
+    """``head`` (a grid of header rows only) with the body rows printed under it, above ``stop`` (the top of
+    the next grid that is not a body stripe); None when no table body follows it."""
+    box = head.bbox
+    region = open_region(page, box.x0, box.x1, box.bottom, down=True, min_lines=1)  # a header says it is one
+    if region is None:
+        return None
+    bottom = min(region.bottom, stop)
+    below = BBox(box.x0, box.bottom, box.x1, bottom)
+    words = [w for w in page.words if below.contains_point(w.bbox.center_x, w.bbox.center_y)]
+    h = line_height(words)
+    lines = [ln for ln in group_lines(words) if not is_numbering_row([s.text for s in segments([ln], h)])]
+    if len(lines) < 1:
+        return None
+    rows = body_rows(lines, head.col_bounds, below, box.bottom, h, page.number)
+    if not rows:
+        return None
+    return RawTable(
+        page.number, box.union(below), head.engine, head.cells + rows, head.col_bounds, len(head.cells)
+    )
