@@ -16,7 +16,6 @@ import bisect
 import itertools
 import re
 import statistics
-from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from lakipcheck.ingest.lines import group_lines
@@ -226,41 +225,56 @@ def _blocks(segs: list[tuple[int, int, Line]], para_gap: float, h: float = 0.0) 
     the white between them (a value printed at the middle of a label of several lines)."""
     blocks: list[_Block] = []
     open_: dict[tuple[int, int], _Block] = {}
-    figures = [(c0, c1, s) for c0, c1, s in segs if is_numeric_text(s.text) and not _ITEM_NO.match(s.text)]
+    figures = _ByHeight([t for t in segs if is_numeric_text(t[2].text) and not _ITEM_NO.match(t[2].text)])
+    every = _ByHeight(segs)
 
-    def beside(c0: int, c1: int, test: Callable[[Line], bool]) -> bool:
-        return any((f1 <= c0 or c1 <= f0) and test(f) for f0, f1, f in figures)
-
-    def aligned(c0: int, c1: int, line: Line, others: list[tuple[int, int, Line]]) -> bool:
+    def aligned(c0: int, c1: int, line: Line, others: _ByHeight) -> bool:
         """One of ``others`` stands beside ``line`` on its baseline, and neither is a number cut short by a
         narrow cell (its rest on the next line)."""
-        on = [
-            f
-            for f0, f1, f in others
-            if (f1 <= c0 or c1 <= f0) and abs(f.bbox.center_y - line.bbox.center_y) < _ALIGNED * h
-        ]
+        y = line.bbox.center_y
+        on = [f for f in others.beside(c0, c1, y - _ALIGNED * h, y + _ALIGNED * h)]
         cut = any(cut_number(t.text) and not _ITEM_NO.match(t.text) for t in (line, *on))
-        return h > 0 and bool(on) and not cut
+        return bool(on) and not cut
 
     def straddled(c0: int, c1: int, above: BBox, below: BBox) -> bool:
-        return beside(c0, c1, lambda f: f.bbox.top < above.bottom - 1 and f.bbox.bottom > below.top + 1)
+        return any(
+            f.bbox.top < above.bottom - 1 and f.bbox.bottom > below.top + 1
+            for f in figures.beside(c0, c1, above.top - 2 * h, below.bottom + 2 * h)
+        )
 
     for c0, c1, seg in sorted(segs, key=lambda t: (t[2].bbox.top, t[2].bbox.x0)):
         b = open_.get((c0, c1))
         if b is not None:
             gap, prev = seg.bbox.top - b.bottom, b.lines[-1]
-            last = prev.bbox
-            below = seg.bbox.center_y - last.center_y > _NEXT_LINE * h  # not a piece of the same line
-            # a label's lines each beside a figure, or figures each beside a label or figure: two rows
-            others = segs if is_numeric_text(seg.text) else figures
-            rows_apart = below and aligned(c0, c1, prev, others) and aligned(c0, c1, seg, others)
-            if not rows_apart and (gap <= para_gap or (gap <= h and straddled(c0, c1, last, seg.bbox))):
-                b.lines.append(seg)
-                continue
+            if gap <= para_gap or (h > 0 and gap <= h and straddled(c0, c1, prev.bbox, seg.bbox)):
+                # a label's lines each beside a figure, or figures each beside a label or figure: two rows
+                others = every if is_numeric_text(seg.text) else figures
+                rows_apart = (
+                    h > 0
+                    and seg.bbox.center_y - prev.bbox.center_y > _NEXT_LINE * h  # not a piece of one line
+                    and aligned(c0, c1, prev, others)
+                    and aligned(c0, c1, seg, others)
+                )
+                if not rows_apart:
+                    b.lines.append(seg)
+                    continue
         b = _Block(c0, c1, [seg])
         blocks.append(b)
         open_[(c0, c1)] = b
     return blocks
+
+
+class _ByHeight:
+    """Segments with their column spans, found by the height of their middle."""
+
+    def __init__(self, segs: list[tuple[int, int, Line]]) -> None:
+        self._segs = sorted(segs, key=lambda t: t[2].bbox.center_y)
+        self._ys = [t[2].bbox.center_y for t in self._segs]
+
+    def beside(self, c0: int, c1: int, y0: float, y1: float) -> list[Line]:
+        """Those outside columns ``c0 .. c1 - 1`` whose middle lies between ``y0`` and ``y1``."""
+        lo, hi = bisect.bisect_right(self._ys, y0), bisect.bisect_left(self._ys, y1)
+        return [s for f0, f1, s in self._segs[lo:hi] if f1 <= c0 or c1 <= f0]
 
 
 def _disjoint(a: _Block, b: _Block) -> bool:
