@@ -14,9 +14,9 @@ from lakipcheck.ingest.lines import group_lines
 from lakipcheck.ingest.types import Page
 from lakipcheck.provenance import BBox
 from lakipcheck.tables.grid import RawTable
-from lakipcheck.tables.header import is_header_row, is_numbering_row, split_header
+from lakipcheck.tables.header import is_header_row, split_header
 from lakipcheck.tables.hrules import open_region
-from lakipcheck.tables.text import body_rows, line_height, segments
+from lakipcheck.tables.text import body_rows, line_height, without_numbering_rows
 
 
 def header_only(raw: RawTable) -> bool:
@@ -43,8 +43,8 @@ def with_body_below(page: Page, head: RawTable, stop: float) -> RawTable | None:
     below = BBox(box.x0, box.bottom, box.x1, bottom)
     words = [w for w in page.words if below.contains_point(w.bbox.center_x, w.bbox.center_y)]
     h = line_height(words)
-    lines = [ln for ln in group_lines(words) if not is_numbering_row([s.text for s in segments([ln], h)])]
-    if len(lines) < 1:
+    lines = without_numbering_rows(group_lines(words), h)
+    if not lines:
         return None
     rows = body_rows(lines, head.col_bounds, below, box.bottom, h, page.number)
     if not rows:

@@ -605,6 +605,11 @@ def _centred_over(box: BBox, a: int, b: int, bounds: list[float]) -> bool:
     return abs((bounds[a] + bounds[b]) / 2 - box.center_x) <= max(3.0, _CENTRED * width)
 
 
+def without_numbering_rows(lines: list[Line], h: float) -> list[Line]:
+    """The lines without a row of column numbers ("1 2 3 …") under a header: it carries nothing."""
+    return [ln for ln in lines if not is_numbering_row([seg.text for seg in segments([ln], h)])]
+
+
 def text_table(page: Page, region: BBox, head_bottom: float | None = None) -> RawTable | None:
     """The table in ``region`` of ``page`` rebuilt from its words; ``head_bottom`` is where the header ends (a
     rule under it), else the header is the run of bold top lines, if any."""
@@ -617,7 +622,7 @@ def text_table(page: Page, region: BBox, head_bottom: float | None = None) -> Ra
     if head_bottom is None:
         head_bottom = header_bottom(lines)
     # a row of column numbers under the header carries nothing and would glue onto the first row
-    lines = [ln for ln in lines if not is_numbering_row([seg.text for seg in segments([ln], h)])]
+    lines = without_numbering_rows(lines, h)
     head = [ln for ln in lines if ln.bbox.center_y < head_bottom]
     body = [ln for ln in lines if ln.bbox.center_y >= head_bottom]
     if not body:
