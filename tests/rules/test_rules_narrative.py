@@ -3,11 +3,14 @@ on generated reports (each narrative injection found, clean reports clean) and o
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from lakipcheck.model.claims import ClaimKind
 from lakipcheck.model.types import Report
 from lakipcheck.numbers import parse_figure
+from lakipcheck.pipeline import extract
 from lakipcheck.rules.checks.narrative import equal, same
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import load_pack
@@ -146,3 +149,17 @@ def test_corpus_bkpd_sub_rows_and_sasaran_capaian_are_not_restatements(corpus_re
     fs = findings(corpus_report("lkip_jabar_bkpd_2016.pdf"))
     got = [(f.rule, f.pages, f.found, f.severity) for f in fs]
     assert got == [("LK402", [46], "103,88 %", "error")]
+
+
+BED_BGP = Path(__file__).resolve().parents[1] / "data" / "testbed" / "bgp"
+
+
+def test_cumulative_renstra_end_target_is_not_the_last_years_target():
+    """BGP NTT 2023 rendered with unruled tables, where the small per-indicator Renstra tables are not read:
+    the prose end target "9.630 orang" (p. 15) is 1.926 + 2.568 + 5.136 of the Renstra table, and "28.602
+    orang" (p. 20, in IKK 1.2's section though it names IKK 1.1) is 3 x 9.534 of IKK 1.2: a cumulative end
+    target, not a clash with the 2024 target 5.136. The grade end target A vs AA (p. 27) is still reported."""
+    report = extract(BED_BGP / "bgp_ntt_2023.reportlab.none.pdf")
+    fs = [f for f in findings(report) if f.rule in ("LK401", "LK406")]
+    assert not [f.message for f in fs if f.expected in ("5136", "9534") or {15, 20} & set(f.pages)]
+    assert any(f.rule == "LK401" and 27 in f.pages and f.found == "A" for f in fs)

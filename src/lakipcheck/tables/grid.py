@@ -42,6 +42,9 @@ class RawTable:
 # A number cut by a narrow cell: "174.494.00" / "0", "1.234." / "567", "12,5" / "%", "Rp 2.000.000.0" / "00"
 _CUT_NUMBER = re.compile(r"(?:\d{1,3}(?:[.,]\d{3})+[.,]\d{0,2}|\d[.,])$")
 _NUMBER_REST = re.compile(r"^\d[\d.,]*\s*%?(?:\s|$)")
+# The rest of a number broken before a group separator: "13.606.671" / ".419"
+_GROUP_REST = re.compile(r"^[.,]\d{3}(?:[.,]\d+)*\s*(?:\s|$)")
+_WHOLE_GROUPED = re.compile(r"\d{1,3}(?:[.,]\d{3})+$")
 # A word cut without a hyphen: "Targe" / "t", "Realisa" / "si", "Perlindung" / "an"; not a short word of
 # its own
 _FRAGMENT = re.compile(r"^[a-z]{1,2}(?![A-Za-z])")
@@ -53,13 +56,22 @@ def cut_number(text: str) -> bool:
     return bool(_CUT_NUMBER.search(text.strip()))
 
 
+def continues_number(prev: str, text: str) -> bool:
+    """Whether ``text`` (the next line of a narrow cell) is the rest of the number that ``prev`` ends in:
+    "22.826.138.0" / "00", "1.234." / "567", "13.606.671" / ".419"."""
+    last = prev.rsplit(" ", 1)[-1]
+    if _CUT_NUMBER.search(last) and _NUMBER_REST.match(text):
+        return True
+    return bool(_WHOLE_GROUPED.search(last) and _GROUP_REST.match(text))
+
+
 def _glued(prev: str, text: str) -> bool:
     """Whether ``text`` continues the last token of ``prev`` with no space between (a word or a number
     broken over two lines of a narrow cell)."""
     last = prev.rsplit(" ", 1)[-1]
     if text == "%" and last[-1:].isdigit():
         return True
-    if _CUT_NUMBER.search(last) and _NUMBER_REST.match(text):
+    if continues_number(prev, text):
         return True
     m = _FRAGMENT.match(text)
     if m and m.group(0) not in _SHORT_WORDS and len(last) >= 3 and last.isalpha() and last[-1].islower():

@@ -90,7 +90,10 @@ def _is_numbering_row(texts: list[str]) -> bool:
     vals = [t.strip() for t in texts if t.strip()]
     if len(vals) < 2 or not all(_COLNUM.match(v) for v in vals):
         return False
-    nums = [int(re.match(r"\(?(\d+)", v).group(1)) for v in vals]  # type: ignore[union-attr]
+    digits = [re.match(r"\(?(\d+)", v).group(1) for v in vals]  # type: ignore[union-attr]
+    if any(d.startswith("0") for d in digits):
+        return False  # "00 | 6": the last lines of amounts broken in narrow cells, not column numbers
+    nums = [int(d) for d in digits]
     return nums == sorted(nums) and nums[0] <= 2
 
 

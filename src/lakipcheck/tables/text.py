@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from lakipcheck.ingest.lines import group_lines
 from lakipcheck.ingest.types import Line, Page, Word
 from lakipcheck.provenance import BBox
-from lakipcheck.tables.grid import RawTable, cell_text, cut_number
+from lakipcheck.tables.grid import RawTable, cell_text, continues_number, cut_number
 from lakipcheck.tables.header import is_header_row, is_numbering_row, is_numeric_text
 from lakipcheck.tables.types import Cell, Engine
 
@@ -145,6 +145,13 @@ def column_bounds(
         while j <= last and count[j] <= allowed:
             j += 1
         if j - i >= min_gap and j <= last:
+            islands = _islands(count, i, j, min_gap, segs, lo)
+            if islands:
+                # sparse columns inside one river: a header word or a few cells standing alone between
+                # clean gaps ("Volume", "Satuan" over a continuation that prints only "Anggaran")
+                found.extend((lo + (a + b) / 2, False) for a, b in islands)
+                i = j
+                continue
             zeros = _longest_zero_run(count, i, j)
             clean = zeros is not None and zeros[1] - zeros[0] >= 0.5 * min_gap
             a, b = zeros if clean and zeros else (i, j)
@@ -181,8 +188,13 @@ def _merge_ownless(
             if inside(own, bounds[k], bounds[k + 1]):
                 continue
             heads = inside(header, bounds[k], bounds[k + 1])
-            left = k > 0 and (crossed[k - 1] or centred(heads, bounds[k - 1], bounds[k + 1]))
-            right = k < len(crossed) and (crossed[k] or centred(heads, bounds[k], bounds[k + 2]))
+
+            def centred_join(a: float, b: float, heads: list[Line] = heads) -> bool:
+                # every header text over the joined column centred on it (not two headers side by side)
+                return bool(heads) and centred(inside(header, a, b), a, b)
+
+            left = k > 0 and (crossed[k - 1] or centred_join(bounds[k - 1], bounds[k + 1]))
+            right = k < len(crossed) and (crossed[k] or centred_join(bounds[k], bounds[k + 2]))
             if left or right:
                 drop = k - 1 if left else k
                 bounds.pop(drop + 1)
@@ -190,6 +202,35 @@ def _merge_ownless(
                 changed = True
                 break
     return bounds
+
+
+def _zero_runs(count: list[int], i: int, j: int) -> list[tuple[int, int]]:
+    out = []
+    k = i
+    while k < j:
+        if count[k]:
+            k += 1
+            continue
+        m = k
+        while m < j and not count[m]:
+            m += 1
+        out.append((k, m))
+        k = m
+    return out
+
+
+def _islands(
+    count: list[int], i: int, j: int, min_gap: float, segs: list[Line], lo: int
+) -> list[tuple[int, int]]:
+    """The gaps of a river ``[i, j)`` when it holds text standing wholly between two of them: two or more runs
+    no segment crosses, each at least ``min_gap`` wide, with a segment lying between each pair. Else none."""
+    runs = [r for r in _zero_runs(count, i, j) if r[1] - r[0] >= min_gap]
+    if len(runs) < 2:
+        return []
+    for (_, a), (b, _) in itertools.pairwise(runs):
+        if not any(s.bbox.x0 >= lo + a - 0.5 and s.bbox.x1 <= lo + b + 0.5 for s in segs):
+            return []
+    return runs
 
 
 def _longest_zero_run(count: list[int], i: int, j: int) -> tuple[int, int] | None:
@@ -246,6 +287,9 @@ def _blocks(segs: list[tuple[int, int, Line]], para_gap: float, h: float = 0.0) 
         b = open_.get((c0, c1))
         if b is not None:
             gap, prev = seg.bbox.top - b.bottom, b.lines[-1]
+            if h > 0 and gap <= h and continues_number(prev.text, seg.text):
+                b.lines.append(seg)  # the rest of an amount broken by a narrow cell
+                continue
             if gap <= para_gap or (h > 0 and gap <= h and straddled(c0, c1, prev.bbox, seg.bbox)):
                 # a label's lines each beside a figure, or figures each beside a label or figure: two rows
                 others = every if is_numeric_text(seg.text) else figures

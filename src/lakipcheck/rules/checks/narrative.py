@@ -327,6 +327,10 @@ def restatement_mismatches(report: Report) -> list[_Mismatch]:
                 continue
         if any(same(c.figure, v.figure) for i in cands for v in references(i, c.kind, c.year, ry)):
             continue
+        if c.kind == ClaimKind.RENSTRA_END_TARGET and any(
+            _cumulative_end(c, i, references(i, c.kind, c.year, ry)) for i in cands
+        ):
+            continue
         if not _anchored(c, ind, sent, ry):
             continue
         if _misread(c, cands, sent):
@@ -424,6 +428,22 @@ def _doubtful(
             return True  # the % follows from the table's target and realisasi: the table's % is the odd one
     tables = {v.provenance.table_id for v in ind.values}
     return any(same(c.figure, f) for t in tables for f in loose.get(t or "", []))
+
+
+def _cumulative_end(c: Claim, ind: Indicator, refs: list[StatedValue]) -> bool:
+    """The end target in prose is the sum of the Renstra table's yearly targets: a count whose period target
+    is cumulative (1.926 + 2.568 + 5.136 = 9.630 orang), not the last year's target the table prints."""
+    if c.figure.value is None or any(v.role != Role.RENSTRA_TARGET for v in refs):
+        return False
+    for table in {v.provenance.table_id for v in refs}:
+        yearly = {
+            v.year: v.figure.value
+            for v in ind.values
+            if v.role == Role.RENSTRA_TARGET and v.provenance.table_id == table and v.year and _num(v.figure)
+        }
+        if len(yearly) > 1 and sum(yearly.values()) == c.figure.value:
+            return True
+    return False
 
 
 def _fits_table_ratio(c: Claim, ind: Indicator) -> bool:
@@ -1219,7 +1239,9 @@ def _prose_pairs(report: Report) -> Iterator[tuple[str, list[Claim]]]:
             and c.link in ("code", "name")
             and not c.extra.get("cumulative")
             and len(c.extra.get("named", [])) == 1
+            and c.extra.get("section_indicator") in (None, c.indicator)
         ):
+            # a sentence naming another indicator than the section it stands in may be a copied name (LK404)
             mine = [o for o in sentences.get(c.extra.get("sent"), []) if o.kind == c.kind]
             if len({_key(o.figure) for o in mine}) == 1:
                 groups[(c.indicator, c.kind, c.year)].append(c)
