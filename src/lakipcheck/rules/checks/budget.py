@@ -1,36 +1,38 @@
-"""Budget lines: % daya serap = realisasi / pagu, and the same amounts in the different budget tables.
+"""Budget lines: % daya serap = realisasi / pagu (LK202), and the same amounts in the different budget tables
+(LK204).
 
 The realisasi-anggaran table states an amount per indicator; the Rincian Output table (and sometimes the
-PK budget table) states the same money per output. Rows are linked to indicators by the model (code, then
-fuzzy name) and, for output names that paraphrase an indicator ("Guru yang mengikuti ..." for "Jumlah guru
-yang mengikuti ..."), by a conservative fuzzy match here. Which tables hold the same budget version is read
-from the tables themselves (equal totals) and from their context (PK Awal / Akhir, Rencana Aksi vs
-Pengukuran): a pre-revision table (PK Awal, the Rencana Aksi rincian output) is expected to differ.
+PK budget table) states the same money per output (:mod:`budget_tables` links them). Which tables hold the
+same budget version is read from the tables themselves (equal totals) and from their context (PK Awal /
+Akhir, Rencana Aksi vs Pengukuran): a pre-revision table (PK Awal, the Rencana Aksi rincian output) is
+expected to differ.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from rapidfuzz import fuzz
-
-from lakipcheck.layout.types import SectionKind
-from lakipcheck.model.build import _pk_role
-from lakipcheck.model.link import normalise
-from lakipcheck.model.types import BudgetLine, Indicator, Report, Role, StatedValue
+from lakipcheck.model.types import BudgetLine, Report, Role, StatedValue
 from lakipcheck.numbers import Figure, FigureKind, parse_figure
 from lakipcheck.provenance import Provenance
 from lakipcheck.rules.arith import Span, printed_span, ratio_span, readings
+from lakipcheck.rules.checks.budget_swaps import find_swaps
+from lakipcheck.rules.checks.budget_tables import (
+    BudgetTable,
+    budget_tables,
+    first_of,
+    money,
+    per_indicator,
+    same_amount,
+    shorten,
+)
 from lakipcheck.rules.checks.common import table_name
 from lakipcheck.rules.checks.sums import (
-    budget_role,
     make_val,
     show_like,
-    stand_in,
     style_of,
     sum_findings,
     table_title,
@@ -41,9 +43,6 @@ from lakipcheck.tables.types import Table, TableKind
 
 HUNDRED = Decimal(100)
 
-
-def _first(line: BudgetLine, role: Role) -> StatedValue | None:
-    return next((v for v in line.values if budget_role(v) == role), None)
 
 
 def _amount_spans(v: StatedValue) -> list[Span]:
@@ -140,7 +139,7 @@ def budget_percent(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
     tables = {t.id: t for t in report.tables}
     for line in report.budget_lines:
         pagu, real, pct = (
-            _first(line, r) for r in (Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT)
+            first_of(line, r) for r in (Role.BUDGET_PAGU, Role.BUDGET_REALISASI, Role.BUDGET_PERCENT)
         )
         if pagu is None or real is None or pct is None:
             continue
@@ -186,7 +185,7 @@ def budget_percent(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
         alt = "; ".join(f"{amount} → {pct_text}" for amount, pct_text in others)
         yield Hit(
             facts={
-                "row": _short(line.label),
+                "row": shorten(line.label),
                 "table": title,
                 "table_en": title_en,
                 "page": pct_prov.page,
@@ -231,272 +230,6 @@ def _widened(span: Span, fig: Figure) -> Span:
     """``span`` one unit of the last printed decimal wider on each side."""
     ulp = Decimal(1).scaleb(-(fig.decimals or 0))
     return Span(span.lo - ulp, span.hi + ulp)
-
-
-def _short(text: str, n: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 3].rstrip() + "..."
-
-
-# ----------------------------------------------------------------------------------------------- linking
-
-_LEAD = re.compile(
-    r"^(jumlah|persentase|prosentase|presentase|banyaknya|tingkat|angka|rasio|indeks|nilai|rata rata)\s+"
-)
-LINK_MIN = 88.0
-LINK_MARGIN = 6.0
-
-
-def _core(text: str) -> str:
-    t = normalise(text)
-    t = re.sub(r"^\d+\s+", "", t)
-    return _LEAD.sub("", t)
-
-
-def _variant(label: str, ind: Indicator) -> int:
-    """Which of an indicator's spellings a label is: the model sometimes merges two indicators whose names
-    differ in one word ("... kematian ibu ..." / "... kematian bayi ...") into one with an alias. Spellings
-    that are near-identical to the name count as the name."""
-    names = [ind.name, *ind.aliases]
-    scores = [fuzz.ratio(label, _core(n)) for n in names]
-    best = max(range(len(names)), key=lambda k: scores[k])
-    if best and fuzz.ratio(_core(names[best]), _core(ind.name)) >= 92:
-        return 0
-    return best
-
-
-def link_line(line: BudgetLine, indicators: list[Indicator]) -> tuple[str, str] | None:
-    """(link key, indicator label) of the indicator a budget line is for: the model's link, else an output
-    name that paraphrases one indicator's name clearly better than any other (an output "Guru yang mengikuti
-    X" for the indicator "Jumlah guru yang mengikuti X")."""
-    by_key = {i.key: i for i in indicators}
-    label = _core(line.label)
-    ind = by_key.get(line.indicator_key or "")
-    if ind is None:
-        if len(label.split()) < 3:
-            return None
-        scored = []
-        for cand in indicators:
-            names = [cand.name, *cand.aliases]
-            best = max(
-                max(fuzz.ratio(label, _core(n)), fuzz.token_sort_ratio(label, _core(n))) for n in names
-            )
-            scored.append((best, cand))
-        scored.sort(key=lambda x: -x[0])
-        if not scored or scored[0][0] < LINK_MIN:
-            return None
-        if len(scored) > 1 and scored[0][0] - scored[1][0] < LINK_MARGIN:
-            return None
-        ind = scored[0][1]
-    v = _variant(label, ind)
-    name = [ind.name, *ind.aliases][v]
-    shown = _short(name, 90)
-    return f"{ind.key}#{v}", (f"{ind.code} {shown}" if ind.code and v == 0 else shown)
-
-
-# ----------------------------------------------------------------------------------------------- tables
-
-
-@dataclass(slots=True)
-class BudgetTable:
-    table: Table
-    lines: list[BudgetLine]
-    status: str  # "final" (realisasi / PK akhir / pengukuran), "plan" (PK awal / rencana aksi), "unknown"
-    why: str
-
-    @property
-    def total(self) -> StatedValue | None:
-        for line in self.lines:
-            if line.is_total:
-                v = _first(line, Role.BUDGET_PAGU)
-                if v is not None and v.figure.value is not None and v.figure.kind == FigureKind.RUPIAH:
-                    return v
-        return None
-
-
-_AKHIR = re.compile(r"\b(akhir|revisi|perubahan|pengukuran|realisasi|capaian)\b", re.IGNORECASE)
-_AWAL = re.compile(r"\b(awal|rencana aksi|renaksi|murni)\b", re.IGNORECASE)
-
-
-def _section_kinds(report: Report, page: int) -> set[SectionKind]:
-    return {s.kind for s in report.sections if s.page_start <= page <= s.page_end}
-
-
-def _pk_status(report: Report, table: Table) -> tuple[str, str]:
-    """PK Awal or Akhir for a PK budget table: the role the model gave the PK indicator table just before
-    it, else the heading/section it sits under."""
-    k = next((i for i, t in enumerate(report.tables) if t.id == table.id), 0)
-    for prev in reversed(report.tables[:k]):
-        if prev.kind != TableKind.PK_INDICATORS:
-            continue
-        if prev.page < table.page - 1:
-            break
-        roles = {
-            v.role
-            for ind in report.indicators
-            for v in ind.values
-            if v.provenance.table_id == prev.id and v.role in (Role.PK_AWAL_TARGET, Role.PK_AKHIR_TARGET)
-        }
-        if len(roles) == 1:
-            role = roles.pop()
-            return ("plan" if role == Role.PK_AWAL_TARGET else "final"), f"PK indicator table {prev.id}"
-        break
-    text = " ".join(x for x in (table.caption, table.section) if x)
-    role = _pk_role(text, table.page, report.sections)
-    if role == Role.PK_AWAL_TARGET:
-        return "plan", "heading/section says awal"
-    if role == Role.PK_AKHIR_TARGET:
-        return "final", "heading/section says akhir"
-    return "unknown", "PK without awal/akhir"
-
-
-def _ro_status(report: Report, table: Table) -> tuple[str, str]:
-    kinds = _section_kinds(report, table.page)
-    text = " ".join(x for x in (table.caption, (table.section or "").split(" > ")[-1]) if x)
-    if _AWAL.search(text) and not _AKHIR.search(text):
-        return "plan", "rencana aksi"
-    if _AKHIR.search(text):
-        return "final", "pengukuran / realisasi"
-    if SectionKind.RENCANA_AKSI in kinds and SectionKind.PENGUKURAN not in kinds:
-        return "plan", "rencana aksi section"
-    if SectionKind.PENGUKURAN in kinds:
-        return "final", "pengukuran section"
-    return "unknown", "rincian output"
-
-
-def budget_tables(report: Report) -> list[BudgetTable]:
-    by: dict[str, list[BudgetLine]] = {}
-    for line in report.budget_lines:
-        by.setdefault(line.table_id, []).append(line)
-    out = []
-    known = {t.id for t in report.tables}
-    for t in [*report.tables, *(stand_in(tid, lines) for tid, lines in by.items() if tid not in known)]:
-        if t.id not in by:
-            continue
-        if t.kind == TableKind.BUDGET_REALISATION:
-            status, why = "final", "realisasi anggaran"
-        elif t.kind == TableKind.PK_BUDGET:
-            status, why = _pk_status(report, t)
-        elif t.kind == TableKind.RINCIAN_OUTPUT:
-            status, why = _ro_status(report, t)
-        else:
-            continue
-        out.append(BudgetTable(t, sorted(by[t.id], key=lambda b: b.row), status, why))
-    return out
-
-
-def _per_indicator(
-    bt: BudgetTable, indicators: list[Indicator], names: dict[str, str]
-) -> dict[str, tuple[BudgetLine, StatedValue]]:
-    """link key -> (line, pagu) when exactly one line of the table is linked to the indicator; ``names``
-    collects each key's indicator label."""
-    seen: dict[str, list[tuple[BudgetLine, StatedValue]]] = {}
-    for line in bt.lines:
-        if line.is_total:
-            continue
-        v = _first(line, Role.BUDGET_PAGU)
-        if v is None or v.figure.value is None or v.figure.kind not in (FigureKind.RUPIAH, FigureKind.NUMBER):
-            continue
-        link = link_line(line, indicators)
-        if link is not None:
-            seen.setdefault(link[0], []).append((line, v))
-            names.setdefault(link[0], link[1])
-    return {k: v[0] for k, v in seen.items() if len(v) == 1}
-
-
-def _same(a: StatedValue, b: StatedValue) -> bool:
-    return a.figure.value == b.figure.value
-
-
-def _money(v: StatedValue) -> str:
-    return v.figure.raw
-
-
-@dataclass(slots=True)
-class Swap:
-    br: BudgetTable
-    x: str
-    y: str
-    names: dict[str, str]
-    br_x: tuple[BudgetLine, StatedValue]
-    br_y: tuple[BudgetLine, StatedValue]
-    others: list[tuple[BudgetTable, tuple[BudgetLine, StatedValue], tuple[BudgetLine, StatedValue]]]
-
-
-def find_swaps(report: Report) -> list[Swap]:
-    """Two indicators whose amounts in the realisasi-anggaran table are each other's in another table."""
-    tables = budget_tables(report)
-    inds = report.indicators
-    names: dict[str, str] = {}
-    links = {id(bt): _per_indicator(bt, inds, names) for bt in tables}
-    swaps: dict[tuple[str, str, str], Swap] = {}
-    for br in tables:
-        if br.table.kind != TableKind.BUDGET_REALISATION:
-            continue
-        b = links[id(br)]
-        for other in tables:
-            if other is br or other.table.kind == TableKind.BUDGET_REALISATION:
-                continue
-            o = links[id(other)]
-            common = sorted(set(b) & set(o))
-            for i, x in enumerate(common):
-                for y in common[i + 1 :]:
-                    bx, by_, ox, oy = b[x][1], b[y][1], o[x][1], o[y][1]
-                    if _same(bx, by_) or not (_same(bx, oy) and _same(by_, ox)):
-                        continue
-                    key = (br.table.id, x, y)
-                    sw = swaps.setdefault(key, Swap(br, x, y, names, b[x], b[y], []))
-                    sw.others.append((other, o[x], o[y]))
-    return list(swaps.values())
-
-
-@primitive("budget_row_swap")
-def budget_row_swap(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
-    """Two indicators' budget amounts swapped between tables: the realisasi-anggaran table gives indicator X
-    amount a and Y amount b, while a Rincian Output or PK budget table gives X b and Y a. One finding names
-    both tables and both rows."""
-    for sw in find_swaps(report):
-        (lx, vx), (ly, vy) = sw.br_x, sw.br_y
-        other, (olx, ovx), (oly, ovy) = sw.others[0]
-        locs = [
-            Location(vx.provenance, f"{table_title(sw.br.table)}: {sw.names[sw.x]}"),
-            Location(vy.provenance, f"{table_title(sw.br.table)}: {sw.names[sw.y]}"),
-        ]
-        for ot, (a_line, ox), (b_line, oy) in sw.others:
-            locs += [
-                Location(ox.provenance, f"{table_title(ot.table)}: {_short(a_line.label, 80)}"),
-                Location(oy.provenance, f"{table_title(ot.table)}: {_short(b_line.label, 80)}"),
-            ]
-        yield Hit(
-            facts={
-                "indicator_x": sw.names[sw.x],
-                "indicator_y": sw.names[sw.y],
-                "table": table_title(sw.br.table),
-                "table_en": table_title(sw.br.table, "en"),
-                "page": vx.provenance.page,
-                "amount_x": _money(vx),
-                "amount_y": _money(vy),
-                "other_table": table_title(other.table),
-                "other_table_en": table_title(other.table, "en"),
-                "other_page": ovx.provenance.page,
-                "other_x": _money(ovx),
-                "other_y": _money(ovy),
-                "other_row_x": _short(olx.label, 80),
-                "other_row_y": _short(oly.label, 80),
-            },
-            locations=locs,
-            expected=f"{_money(ovx)} / {_money(ovy)}",
-            found=f"{_money(vx)} / {_money(vy)}",
-            evidence={
-                "indicators": [sw.x, sw.y],
-                "tables": [sw.br.table.id, *[ot.table.id for ot, _, _ in sw.others]],
-                "linked_rows": {
-                    sw.br.table.id: [lx.label, ly.label],
-                    **{ot.table.id: [a[0].label, b[0].label] for ot, a, b in sw.others},
-                },
-            },
-            key=(sw.br.table.id, sw.x, sw.y),
-        )
 
 
 # ----------------------------------------------------------------------------------------------- consistency
@@ -579,16 +312,16 @@ def _total_hits(report: Report, tables: list[BudgetTable]) -> Iterator[Hit]:
                 "subject": f"total pagu {table_title(br.table)}",
                 "subject_en": f"the total pagu of the {table_title(br.table, 'en')}",
                 "page": br_total.provenance.page,
-                "amount": _money(br_total),
+                "amount": money(br_total),
                 "other_table": _described(bts, "id"),
                 "other_table_en": _described(bts, "en"),
-                "other_amount": _money(first.total),
+                "other_amount": money(first.total),
                 "agree": f"; sama dengan {_described(agree, 'id')}" if agree else "",
                 "agree_en": f"; the same in the {_described(agree, 'en')}" if agree else "",
             },
             locations=locs,
-            expected=_money(br_total) if severity != Severity.INFO else None,
-            found=_money(first.total) if severity != Severity.INFO else None,
+            expected=money(br_total) if severity != Severity.INFO else None,
+            found=money(first.total) if severity != Severity.INFO else None,
             evidence={
                 "status": status,
                 "why": why,
@@ -609,16 +342,16 @@ def _row_hits(report: Report, tables: list[BudgetTable]) -> Iterator[Hit]:
         if br.table.kind != TableKind.BUDGET_REALISATION or br.total is None:
             continue
         names: dict[str, str] = {}
-        b = _per_indicator(br, inds, names)
+        b = per_indicator(br, inds, names)
         for other in tables:
             if other is br or other.table.kind == TableKind.BUDGET_REALISATION or other.total is None:
                 continue
             if other.total.figure.value != br.total.figure.value:
                 continue  # another budget version: its lines may differ
-            o = _per_indicator(other, inds, names)
+            o = per_indicator(other, inds, names)
             for key in sorted(set(b) & set(o)):
                 (bl, bv), (ol, ov) = b[key], o[key]
-                if _same(bv, ov) or (br.table.id, key) in swapped:
+                if same_amount(bv, ov) or (br.table.id, key) in swapped:
                     continue
                 yield Hit(
                     facts={
@@ -629,25 +362,25 @@ def _row_hits(report: Report, tables: list[BudgetTable]) -> Iterator[Hit]:
                         "subject": table_title(br.table),
                         "subject_en": f"the {table_title(br.table, 'en')}",
                         "page": bv.provenance.page,
-                        "amount": _money(bv),
+                        "amount": money(bv),
                         "other_table": f"{table_title(other.table)} hlm. {ov.provenance.page} "
-                        f'("{_short(ol.label, 80)}")',
+                        f'("{shorten(ol.label, 80)}")',
                         "other_table_en": f"{table_title(other.table, 'en')} p. {ov.provenance.page} "
-                        f'("{_short(ol.label, 80)}")',
-                        "other_amount": _money(ov),
+                        f'("{shorten(ol.label, 80)}")',
+                        "other_amount": money(ov),
                         "agree": "",
                         "agree_en": "",
                     },
                     locations=[
-                        Location(bv.provenance, f"{table_title(br.table)}: {_short(bl.label, 60)}"),
-                        Location(ov.provenance, f"{table_title(other.table)}: {_short(ol.label, 60)}"),
+                        Location(bv.provenance, f"{table_title(br.table)}: {shorten(bl.label, 60)}"),
+                        Location(ov.provenance, f"{table_title(other.table)}: {shorten(ol.label, 60)}"),
                     ],
-                    expected=_money(bv),
-                    found=_money(ov),
+                    expected=money(bv),
+                    found=money(ov),
                     evidence={
                         "indicator": key,
                         "tables": [br.table.id, other.table.id],
-                        "both_totals": _money(br.total),
+                        "both_totals": money(br.total),
                     },
                     key=("row", br.table.id, other.table.id, key),
                     severity=Severity.WARNING,
