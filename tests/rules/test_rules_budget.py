@@ -15,6 +15,7 @@ import yaml
 
 from lakipcheck.model.types import Report, Role
 from lakipcheck.numbers import parse_figure
+from lakipcheck.pipeline import extract
 from lakipcheck.rules.engine import run_rules
 from lakipcheck.rules.pack import load_pack
 from lakipcheck.rules.types import Finding, Severity
@@ -211,3 +212,23 @@ def test_sample_same_version_amount_difference_is_a_warning(sample_report):
     assert len(found) == 1
     f = found[0]
     assert f.severity == Severity.WARNING and f.pages == [30, 48] and "IKK 1.3" in f.message
+
+
+BED = Path(__file__).resolve().parents[1] / "data" / "testbed"
+
+
+@pytest.mark.parametrize(
+    "name,pages,severity,in_order",
+    [
+        # four outputs "Layanan / Temuan / Sistem Informasi / Norma ..." against four indicators
+        ("tune_weasyprint_none_1_g2.pdf", {10, 15}, Severity.ERROR, 4),
+        # three: one amount in its place only, so a warning
+        ("tune_reportlab_booktabs_1_g2.pdf", {9, 14}, Severity.WARNING, 3),
+    ],
+)
+def test_row_swap_found_by_position_when_no_name_links_the_rows(name, pages, severity, in_order):
+    """Generated reports whose Rincian Output names outputs, not indicators: the realisasi-anggaran table
+    lists the same amounts in the same order except the two swapped ones."""
+    fs = findings(extract(BED / name), "LK203")
+    assert [(set(f.pages), f.severity) for f in fs] == [(pages, severity)]
+    assert fs[0].evidence["linked_by"] == f"position ({in_order} amounts)"

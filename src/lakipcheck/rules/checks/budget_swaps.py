@@ -3,14 +3,18 @@ or PK budget table of the same budget."""
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lakipcheck.model.types import BudgetLine, Report, StatedValue
+from lakipcheck.model.types import BudgetLine, Indicator, Report, Role, StatedValue
+from lakipcheck.numbers import FigureKind
 from lakipcheck.rules.checks.budget_tables import (
     BudgetTable,
     budget_tables,
+    first_of,
+    link_line,
     money,
     per_indicator,
     same_amount,
@@ -18,7 +22,7 @@ from lakipcheck.rules.checks.budget_tables import (
 )
 from lakipcheck.rules.checks.sums import table_title
 from lakipcheck.rules.registry import primitive
-from lakipcheck.rules.types import Hit, Location
+from lakipcheck.rules.types import Hit, Location, Severity
 from lakipcheck.tables.types import TableKind
 
 
@@ -31,6 +35,7 @@ class Swap:
     br_x: tuple[BudgetLine, StatedValue]
     br_y: tuple[BudgetLine, StatedValue]
     others: list[tuple[BudgetTable, tuple[BudgetLine, StatedValue], tuple[BudgetLine, StatedValue]]]
+    in_order: int | None = None  # by position: how many shared amounts stand in the same order
 
 
 def find_swaps(report: Report) -> list[Swap]:
@@ -57,7 +62,68 @@ def find_swaps(report: Report) -> list[Swap]:
                     key = (br.table.id, x, y)
                     sw = swaps.setdefault(key, Swap(br, x, y, names, b[x], b[y], []))
                     sw.others.append((other, o[x], o[y]))
+            _by_position(br, other, inds, names, swaps)
     return list(swaps.values())
+
+
+# amounts the two tables share, for their order to say which rows belong together: from 3 (one in its place)
+# a warning, from 4 (two or more in their places) the rule's severity
+MIN_IN_ORDER = 3
+SURE_IN_ORDER = 4
+
+
+def _amounts(bt: BudgetTable) -> list[tuple[BudgetLine, StatedValue]]:
+    out = []
+    for line in bt.lines:
+        v = first_of(line, Role.BUDGET_PAGU)
+        if line.is_total or v is None or v.figure.value is None:
+            continue
+        if v.figure.kind in (FigureKind.RUPIAH, FigureKind.NUMBER):
+            out.append((line, v))
+    return out
+
+
+def _by_position(
+    br: BudgetTable,
+    other: BudgetTable,
+    inds: list[Indicator],
+    names: dict[str, str],
+    swaps: dict[tuple[str, str, str], Swap],
+) -> None:
+    """Rows named so differently that no name links them (outputs "Layanan ..." against indicators "Nilai
+    ..."): the two tables list the same amounts in the same order except two transposed ones. At least
+    :data:`MIN_IN_ORDER` amounts each printed once in each table are compared (fewer than
+    :data:`SURE_IN_ORDER`: a warning), and the two rows are left
+    alone when their names link them to the indicators the amounts say (two rows listed in another order)."""
+    a, b = _amounts(br), _amounts(other)
+    counts = Counter(v.figure.value for _, v in a) + Counter(v.figure.value for _, v in b)
+    once_a = {v.figure.value for _, v in a} & {v.figure.value for _, v in b}
+    shared = {x for x in once_a if counts[x] == 2}
+    seq_a = [(ln, v) for ln, v in a if v.figure.value in shared]
+    seq_b = [(ln, v) for ln, v in b if v.figure.value in shared]
+    if len(seq_a) < MIN_IN_ORDER:
+        return
+    moved = [k for k in range(len(seq_a)) if seq_a[k][1].figure.value != seq_b[k][1].figure.value]
+    if len(moved) != 2:
+        return
+    i, j = moved
+    (ln_x, vx), (ln_y, vy) = seq_a[i], seq_a[j]
+    (on_x, ovx), (on_y, ovy) = seq_b[i], seq_b[j]  # the other table's rows at those places
+    links = [link_line(ln, inds) for ln in (ln_x, ln_y, on_x, on_y)]
+    if (links[2] is not None and links[2] == links[1]) or (links[3] is not None and links[3] == links[0]):
+        return  # the names say the other table lists the same two rows in another order
+    keys = []
+    for ln, link in ((ln_x, links[0]), (ln_y, links[1])):
+        key = link[0] if link else f"row{ln.row}"
+        names.setdefault(key, link[1] if link else shorten(ln.label, 90))
+        keys.append(key)
+    x, y = keys
+    if any(sw.br.table.id == br.table.id and {sw.x, sw.y} == {x, y} for sw in swaps.values()):
+        return
+    sw = swaps.setdefault(
+        (br.table.id, x, y), Swap(br, x, y, names, (ln_x, vx), (ln_y, vy), [], len(seq_a))
+    )
+    sw.others.append((other, (on_x, ovx), (on_y, ovy)))
 
 
 @primitive("budget_row_swap")
@@ -104,6 +170,8 @@ def budget_row_swap(report: Report, params: dict[str, Any]) -> Iterator[Hit]:
                     sw.br.table.id: [lx.label, ly.label],
                     **{ot.table.id: [a[0].label, b[0].label] for ot, a, b in sw.others},
                 },
+                "linked_by": "name" if sw.in_order is None else f"position ({sw.in_order} amounts)",
             },
             key=(sw.br.table.id, sw.x, sw.y),
+            severity=Severity.WARNING if sw.in_order is not None and sw.in_order < SURE_IN_ORDER else None,
         )
