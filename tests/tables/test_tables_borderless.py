@@ -72,3 +72,55 @@ def test_a_label_of_several_lines_with_its_figures_at_its_middle_is_one_row():
     assert len(table.rows) == spec["n_body_rows"]
     names = [ind["name"] for ind in truth["indicators"]]
     assert sorted(r[2].text for r in table.rows) == sorted(names)
+
+
+@cache
+def _bed_tables(name: str) -> list[Table]:
+    return extract_tables(open_document(BED / f"{name}.pdf"))
+
+
+def _on(name: str, page: int, kind: str) -> Table:
+    return next(t for t in _bed_tables(name) if t.page == page and t.kind == kind)
+
+
+def test_amounts_broken_over_narrow_cells_are_whole_in_their_row():
+    """Word via LibreOffice, unruled: "Rp / 22.826.138.0 / 00" and "13.606.671 / .419" are printed over two or
+    three lines beside a one-line label, and "197.773.0 / 00" with "172.380.01 / 6" leave a line "00 6" that
+    is not a row of column numbers."""
+    pk = _on("tune_docx_none_0_clean", 6, "pk_budget")
+    assert [r[-1].text for r in pk.rows] == [
+        "Rp 22.826.138.000",
+        "Rp 5.254.898.000",
+        "Rp 130.759.000",
+        "Rp 28.211.795.000",
+    ]
+    br = _on("tune_docx_none_0_clean", 11, "budget_realisation")
+    by_label = {r[1].text: (r[2].text, r[3].text) for r in br.rows}
+    assert by_label["Level kapabilitas APIP"] == ("13.896.877.000", "13.606.671.419")
+    assert by_label["Jumlah temuan berulang hasil pemeriksaan"] == ("197.773.000", "172.380.016")
+    assert by_label["JUMLAH"] == ("28.211.795.000", "26.750.120.908")
+
+
+def test_header_columns_over_a_page_that_fills_only_the_last_are_kept():
+    """The Rincian Output continues on a page whose rows print only "Anggaran": the repeated header's
+    "Volume" and "Satuan" stand alone between wide gaps and stay columns, so the parts are one table."""
+    ro = _on("tune_reportlab_none_0_clean", 17, "rincian_output")
+    assert ro.pages == [17, 18] and ro.columns == [
+        "No",
+        "Rincian Output / Komponen",
+        "Volume",
+        "Satuan",
+        "Anggaran",
+    ]
+    assert ro.rows[-1][1].text == "TOTAL" and ro.rows[-1][4].text == "7,994,457,000"
+
+
+def test_a_continuation_without_header_joins_by_the_right_edges_of_its_figures():
+    """A realisasi-anggaran table whose body runs onto the next page without its header: the amounts are
+    set flush right, so their left edges move with their width while their right edges line up."""
+    br = _on("tune_docx_none_1_g2", 9, "budget_realisation")
+    assert br.pages == [9, 10]
+    assert [r[1].text for r in br.rows][-2:] == [
+        "Persentase rekomendasi hasil pengawasan yang ditindaklanjuti",
+        "JUMLAH",
+    ]

@@ -21,9 +21,15 @@ def _same_columns(a: Table, b: Table) -> bool:
     if b.header and a.header:
         same = sum(1 for x, y in zip(a.columns, b.columns, strict=False) if x.lower() == y.lower())
         return same >= max(1, a.n_cols - 1)
-    # No repeated header: column edges must line up.
-    pairs = [(x, y) for x, y in zip(_lefts(a), _lefts(b), strict=True) if x is not None and y is not None]
-    return all(_near(x, y) for x, y in pairs)
+    # No repeated header: column edges must line up; under a header, left edges or (figures set flush right)
+    # right edges.
+    flush = bool(a.header) and not b.header
+    pairs = zip(_lefts(a), _lefts(b), _lefts(a, right=True), _lefts(b, right=True), strict=True)
+    return all(
+        _near(x0, y0) or (flush and _near(x1, y1))
+        for x0, y0, x1, y1 in pairs
+        if x0 is not None and y0 is not None
+    )
 
 
 def join_continuations(
@@ -105,14 +111,18 @@ def _continues(
 _ALIGN = 6.0  # points: column edges this close line up
 
 
-def _lefts(table: Table) -> list[float | None]:
-    """Each column's left edge on the table's last page: the median left edge of the cells that start in it
-    there (earlier pages may place the table differently)."""
+def _lefts(table: Table, right: bool = False) -> list[float | None]:
+    """Each column's left edge (or ``right`` edge) on the table's last page: the median edge of the cells
+    that start in it there (earlier pages may place the table differently)."""
     last = table.pages[-1] if table.pages else table.page
     rows = [r for r in table.rows if any(c.page == last and c.bbox for c in r)]
     out: list[float | None] = []
     for j in range(table.n_cols):
-        xs = [r[j].bbox.x0 for r in rows if j < len(r) and r[j].bbox and not r[j].spanned]
+        xs = [
+            r[j].bbox.x1 if right else r[j].bbox.x0
+            for r in rows
+            if j < len(r) and r[j].bbox and not r[j].spanned
+        ]
         out.append(median(xs) if xs else None)
     return out
 

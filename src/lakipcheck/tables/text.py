@@ -145,7 +145,7 @@ def column_bounds(
         while j <= last and count[j] <= allowed:
             j += 1
         if j - i >= min_gap and j <= last:
-            islands = _islands(count, i, j, min_gap, segs, lo)
+            islands = _islands(count, i, j, max(h, 2 * min_gap), segs, lo)
             if islands:
                 # sparse columns inside one river: a header word or a few cells standing alone between
                 # clean gaps ("Volume", "Satuan" over a continuation that prints only "Anggaran")
@@ -190,8 +190,8 @@ def _merge_ownless(
             heads = inside(header, bounds[k], bounds[k + 1])
 
             def centred_join(a: float, b: float, heads: list[Line] = heads) -> bool:
-                # every header text over the joined column centred on it (not two headers side by side)
-                return bool(heads) and centred(inside(header, a, b), a, b)
+                # the column's header centred over the joined column, and no two headers side by side there
+                return centred(heads, a, b) and not _side_by_side(inside(header, a, b))
 
             left = k > 0 and (crossed[k - 1] or centred_join(bounds[k - 1], bounds[k + 1]))
             right = k < len(crossed) and (crossed[k] or centred_join(bounds[k], bounds[k + 2]))
@@ -202,6 +202,25 @@ def _merge_ownless(
                 changed = True
                 break
     return bounds
+
+
+def _side_by_side(texts: list[Line]) -> bool:
+    """Two of the texts on one line with white between them that no other text covers: two column headers
+    ("Volume", "Satuan"), not the words of one header set on uneven baselines."""
+
+    def one_line(a: Line, b: Line) -> bool:
+        overlap = min(a.bbox.bottom, b.bbox.bottom) - max(a.bbox.top, b.bbox.top)
+        return overlap > 0.5 * min(a.bbox.height, b.bbox.height)
+
+    for i, a in enumerate(texts):
+        for b in texts[i + 1 :]:
+            left, right = (a, b) if a.bbox.x1 < b.bbox.x0 else (b, a)
+            if left.bbox.x1 >= right.bbox.x0 or not one_line(a, b):
+                continue
+            x0, x1 = left.bbox.x1, right.bbox.x0
+            if not any(t.bbox.x0 < x1 and t.bbox.x1 > x0 for t in texts if t is not a and t is not b):
+                return True
+    return False
 
 
 def _zero_runs(count: list[int], i: int, j: int) -> list[tuple[int, int]]:
@@ -223,7 +242,8 @@ def _islands(
     count: list[int], i: int, j: int, min_gap: float, segs: list[Line], lo: int
 ) -> list[tuple[int, int]]:
     """The gaps of a river ``[i, j)`` when it holds text standing wholly between two of them: two or more runs
-    no segment crosses, each at least ``min_gap`` wide, with a segment lying between each pair. Else none."""
+    no segment crosses, each at least ``min_gap`` wide (a line height: white between columns, not between
+    the words of a header), with a segment lying between each pair. Else none."""
     runs = [r for r in _zero_runs(count, i, j) if r[1] - r[0] >= min_gap]
     if len(runs) < 2:
         return []
