@@ -124,3 +124,13 @@ def test_a_continuation_without_header_joins_by_the_right_edges_of_its_figures()
         "Persentase rekomendasi hasil pengawasan yang ditindaklanjuti",
         "JUMLAH",
     ]
+
+
+def test_rows_set_with_cell_padding_stay_one_table():
+    """Word via LibreOffice, unruled: the Rincian Output's rows stand a little more than a line's white apart
+    (cell padding), and its amounts wrap; the blocks between them share the amounts' right edges, so they
+    are one table of 4 outputs, 13 components and the total."""
+    ro = _on("tune_docx_none_1_g2", 15, "rincian_output")
+    assert len(ro.rows) == 17 and sum(1 for r in ro.rows if r[0].text.strip()) == 4
+    assert ro.rows[-1][1].text == "TOTAL" and ro.rows[-1][4].text == "6.835.785.000"
+    assert not [t for t in _bed_tables("tune_docx_none_1_g2") if t.page == 15 and t is not ro]

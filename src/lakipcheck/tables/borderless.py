@@ -14,10 +14,12 @@ import re
 
 from lakipcheck.ingest.types import Line, Page
 from lakipcheck.provenance import BBox
-from lakipcheck.tables.header import is_numeric_text
+from lakipcheck.tables.header import is_header_row, is_numeric_text
 from lakipcheck.tables.text import column_bounds, line_height, prose_like, segments
 
 _GAP = 1.2  # line heights of white that still join two lines into one block
+_ROW_GAP = 2.5  # ... and two blocks whose figures stand in the same columns (rows set with cell padding)
+_EDGE = 2.0  # points: figures this close at their right (or left) edge stand in one column
 _WIDE = 0.4  # a single piece of text wider than this share of the block is a heading or prose
 _FIGURE = re.compile(r"^([<>≥≤]\s*)?-?\d[\d.,]*\s*%?$|^(AA|A|BB|B|CC|C|D)$")
 _ITEM = re.compile(r"^\(?\d{1,2}[.)]$|^\(\d{1,2}\)$")  # "1)", "2.", "(3)": list items, not figures
@@ -76,6 +78,46 @@ def _blocks(lines: list[Line]) -> list[list[Line]]:
                 prev.append(ln)
                 continue
         out.append([ln])
+    return out
+
+
+def _figure_edges(block: list[Line], h: float) -> set[tuple[str, int]]:
+    """The edges of the block's figures, in steps of :data:`_EDGE`; none when no line has a figure beside
+    other cells."""
+    if not any(figure_line(ln, h) for ln in block):
+        return set()
+    return {
+        (side, round(x / _EDGE))
+        for ln in block
+        for s in _values(ln, h)
+        for side, x in (("r", s.bbox.x1), ("l", s.bbox.x0))
+    }
+
+
+def _same_table(a: list[Line], b: list[Line]) -> bool:
+    """Two blocks a little further apart than a line's white that are rows of one table set with cell
+    padding: each has a line with figures beside other cells, the figures of both stand in a common column
+    (their right or left edges line up), both are set in one size, and ``b`` does not start with a header
+    row, a caption or a heading."""
+    h = max(a[-1].size or a[-1].bbox.height, b[0].size or b[0].bbox.height)
+    gap = b[0].bbox.top - max(ln.bbox.bottom for ln in a)
+    if gap > _ROW_GAP * h or abs((a[-1].size or 0) - (b[0].size or 0)) > _SIZE_DIFF * h:
+        return False
+    if _NOTE.match(b[0].text) or is_header_row([s.text for s in segments([b[0]], h)]):
+        return False
+    edges_a, edges_b = _figure_edges(a, h), _figure_edges(b, h)
+    near = {(side, k + d) for side, k in edges_a for d in (-1, 0, 1)}
+    return bool(edges_a) and bool(edges_b & near)
+
+
+def _row_blocks(lines: list[Line]) -> list[list[Line]]:
+    """:func:`_blocks`, consecutive blocks joined when they are rows of one table (:func:`_same_table`)."""
+    out: list[list[Line]] = []
+    for block in _blocks(lines):
+        if out and _same_table(out[-1], block):
+            out[-1] = out[-1] + block
+        else:
+            out.append(block)
     return out
 
 
@@ -154,7 +196,7 @@ def borderless_regions(page: Page, covered: list[BBox]) -> list[BBox]:
     """Regions of ``page`` holding a table without rules, outside the ``covered`` tables."""
     lines = [ln for ln in page.lines if not any(b.overlaps(ln.bbox) for b in covered)]
     out: list[BBox] = []
-    for block in _blocks(lines):
+    for block in _row_blocks(lines):
         words = [w for ln in block for w in ln.words]
         h = line_height(words)
         if not has_figures(block, h):
