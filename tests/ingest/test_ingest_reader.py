@@ -6,6 +6,7 @@ import io
 from pathlib import Path
 
 import pypdfium2 as pdfium
+import pytest
 
 from lakipcheck.ingest import open_document
 
@@ -85,3 +86,21 @@ def test_ligature_characters_stay_in_their_word():
     words = {w.text for p in doc.pages for w in p.words}
     assert "ditindaklanjuti" in words
     assert not {"dit", "indaklanjut"} & words
+
+
+@pytest.mark.corpus
+def test_a_comma_whose_box_is_its_glyph_stays_in_its_number(corpus_dir):
+    """lkj_kejari_salatiga_tw2_2025: the font's character boxes are the glyphs' own, so a comma sits below
+    the middle of its line. It stays in its word: "35,71%" and "23.363.355.000,-", not "35" "," "71%"; and
+    the digits of a rotated chart label standing one under the other stay apart (the provsu check below)."""
+    doc = open_document(corpus_dir / "lkj_kejari_salatiga_tw2_2025.pdf")
+    page = {p.number: {w.text for w in p.words} for p in doc.pages}
+    assert "35,71%" in page[21] and not {"35", "71%"} & page[21]
+    assert "23.363.355.000,-" in page[40]
+    chart = [
+        w.text
+        for p in open_document(corpus_dir / "lakip_provsu_2020.pdf").pages
+        if p.number == 55
+        for w in p.words
+    ]
+    assert "1.690" not in chart

@@ -235,8 +235,10 @@ def _read_words(textpage: pdfium.PdfTextPage, tf: _Transform) -> tuple[list[Word
         cbold = 600 <= pdfium_c.FPDFText_GetFontWeight(raw, i) <= 1000  # larger: a broken descriptor
         if cur:
             height = max(box[3] - box[1], b.height, 1.0)
-            same_line = abs(b.center_y - (box[1] + box[3]) / 2) < 0.5 * height
             gap = b.x0 - box[2]
+            # a comma whose box is only its glyph's (not the font's height) hangs from the word's line
+            hangs = box[1] <= b.top <= box[3] and -0.5 <= gap <= 0.25 * max(csize, size, 4.0)
+            same_line = hangs or abs(b.center_y - (box[1] + box[3]) / 2) < 0.5 * height
             # the characters of a ligature ("ti", "fi") share one glyph's box: they go on the word
             ligature = abs(b.x0 - last[0]) < 0.5 and abs(b.x1 - last[1]) < 0.5
             if not same_line or gap > 0.25 * max(csize, size, 4.0) or (gap < -0.5 * height and not ligature):
