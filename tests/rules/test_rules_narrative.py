@@ -163,3 +163,11 @@ def test_cumulative_renstra_end_target_is_not_the_last_years_target():
     fs = [f for f in findings(report) if f.rule in ("LK401", "LK406")]
     assert not [f.message for f in fs if f.expected in ("5136", "9534") or {15, 20} & set(f.pages)]
     assert any(f.rule == "LK401" and 27 in f.pages and f.found == "A" for f in fs)
+
+
+@pytest.mark.corpus
+def test_a_grade_in_prose_is_not_a_restated_score(corpus_report):
+    """lkj_kejari_salatiga_tw2_2025 p. 90: "dengan predikat A (83.75)" restates the score 83,75 of the
+    capaian table with its grade; a grade is not compared with a score as if it were one (LK105's part)."""
+    fs = findings(corpus_report("lkj_kejari_salatiga_tw2_2025.pdf"))
+    assert not [f.message for f in fs if f.rule == "LK401" and 90 in f.pages]

@@ -78,6 +78,23 @@ def polarity_of(text: str) -> Polarity:
     return Polarity.UNKNOWN
 
 
+def _repeats_header(row: list[Cell], value_cols: list[ColumnRole]) -> bool:
+    """Every value cell of the row holds its column's own header word ("Target", "Capaian")."""
+    texts = [(row[c.index].text.strip().lower(), c.name.lower()) for c in value_cols]
+    filled = [(t, n) for t, n in texts if t]
+    return bool(filled) and all(t == n.split(" / ")[-1].strip() for t, n in filled)
+
+
+def _name_beside_code(table: Table, row: list[Cell], name_col: int) -> str:
+    """The name in the next column when the name column holds only a code ("IKS 1.1") and one header cell
+    stands over both ("Sasaran Strategis 1" over the codes and the names)."""
+    nxt = name_col + 1
+    if nxt < len(row) and nxt < len(table.columns) and table.columns[nxt] == table.columns[name_col]:
+        _, name = split_code(row[nxt].text)
+        return name
+    return ""
+
+
 def _looks_like_indicator(name: str) -> bool:
     """Two words or more ("Indeks Gini"), or one name-like word ("Inflasi", "PDRB"); never a total row."""
     words = re.findall(r"[A-Za-z]{2,}", name)
@@ -191,7 +208,11 @@ class _Builder:
             filled = [row[c.index].text for c in value_cols if row[c.index].text.strip()]
             if name_text.strip() and all(t == name_text for t in filled):
                 continue  # a heading ("II | Misi 2 : ...") merged over the name and value columns
+            if _repeats_header(row, value_cols):
+                continue  # the header printed again over each group of rows ("Sasaran 2 | Target | ...")
             code, name = split_code(name_text)
+            if code and not name and name_col is not None:
+                name = _name_beside_code(table, row, name_col)
             if "code" in labels and not code:
                 code, _ = split_code(row[labels["code"]].text)
             if _TOTAL.match(name) or (name_col is not None and not name.strip() and not code):

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from itertools import pairwise
 
 from lakipcheck.model.types import Role
+from lakipcheck.tables.classify import capaian_as_realisasi
 from lakipcheck.tables.types import TableKind
 
 _YEAR = re.compile(r"(?<!\d)((?:19|20)\d{2})(?!\d)")
@@ -147,7 +148,8 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
         money = bool(re.search(r"anggaran|pagu|alokasi|\(rp|rp\.|rupiah|\bdana\b|biaya", n))
         # The lowest header part that names a role decides it: "Capaian 2016 (%) / Target" is a target.
         focus = next((p for p in reversed(n.split(" / ")) if _ROLE_WORD.search(p)), n)
-        is_target = "target" in focus or "rencana" in focus
+        # "Capaian Target", "Capaian terhadap Target": the % of the target, not a target
+        is_target = ("target" in focus or "rencana" in focus) and not re.match(r"capaian\b", focus)
         is_real = "realisasi" in focus or "capaian triwulan" in n
         # "Realisasi (%)" / "Target (%)" are values in percent, not the % capaian; "% Realisasi" (the sign
         # first) is the % capaian of the realisasi.
@@ -227,6 +229,13 @@ def map_columns(columns: list[str], kind: TableKind, report_year: int | None) ->
             elif pct:
                 cr.role = Role.CAPAIAN
         out.append(cr)
+    as_real = capaian_as_realisasi(columns) if kind not in _BUDGET_KINDS else None
+    if as_real is not None and out[as_real].role == Role.CAPAIAN:
+        out[as_real].role = (
+            Role.PREV_REALISASI
+            if report_year and out[as_real].year and out[as_real].year < report_year
+            else Role.REALISASI
+        )
     if kind not in _BUDGET_KINDS:
         _drop_second_entity(out)
         _drop_quarters(out)

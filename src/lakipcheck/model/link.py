@@ -9,7 +9,7 @@ from rapidfuzz import fuzz, process
 from lakipcheck.model.types import Indicator
 
 _CODE = re.compile(
-    r"\[?\s*\(?\b(IKK|IKU|IKP|IKSS|IKSK|IKSP|IKD|IK)\)?\s*[-.]?\s*(\d+(?:\.\d+)*)\s*\]?", re.IGNORECASE
+    r"\[?\s*\(?\b(IKK|IKU|IKP|IK\s?SS|IKSK|IKSP|IKS|IKD|IK)\)?\s*[-.]?\s*(\d+(?:\.\d+)*)\s*\]?", re.IGNORECASE
 )
 _SASARAN_CODE = re.compile(r"\[?\s*\b(SK|SS|SP|SKD)\s*[-.]?\s*(\d+(?:\.\d+)*)\s*\]", re.IGNORECASE)
 _LEADING_ENUM = re.compile(r"^\s*(?:[-–•▪*]|\d+[.)]|[a-z][.)])\s+", re.IGNORECASE)
@@ -25,7 +25,7 @@ def split_code(text: str) -> tuple[str | None, str]:
     m = _CODE.search(text)
     code = None
     if m and m.start() <= 3:
-        code = f"{m.group(1).upper()} {m.group(2).rstrip('.')}"
+        code = f"{m.group(1).upper().replace(' ', '')} {m.group(2).rstrip('.')}"
         text = (text[: m.start()] + text[m.end() :]).strip()
     text = _SASARAN_CODE.sub("", text).strip(" ]-:")
     return code, text
@@ -87,7 +87,7 @@ class Registry:
         code, _ = split_code(text)
         m = _CODE.search(text)
         if m:
-            code = f"{m.group(1).upper()} {m.group(2).rstrip('.')}"
+            code = f"{m.group(1).upper().replace(' ', '')} {m.group(2).rstrip('.')}"
             for ind in self.indicators:
                 if ind.code == code:
                     return ind, 100.0

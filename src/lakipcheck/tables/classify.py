@@ -44,12 +44,30 @@ def _signals(table: Table) -> _Signals:
     return _Signals(header, section, years, tw, first_col)
 
 
+_BARE_CAPAIAN = re.compile(r"^capaian(\s+kinerja)?(\s+(tahun\s+|th\.?\s*)?(19|20)\d{2})?$")
+_PCT_CAPAIAN = re.compile(
+    r"capaian.*\b(target|terhadap)\b|capaian.*(%|persen)|%\s*capaian|persentase capaian"
+)
+
+
+def capaian_as_realisasi(columns: list[str]) -> int | None:
+    """The column a table heads plain "Capaian" when it holds the realisasi: the table has a target column,
+    no "Realisasi" column, and another column gives the % ("Target | Capaian | Capaian Target", "Capaian |
+    Capaian (%)"). None otherwise (there "Capaian" is the % capaian)."""
+    parts = [" ".join(c.lower().split()).split(" / ")[-1] for c in columns]
+    if any("realisasi" in p for p in parts) or not any("target" in p and "capaian" not in p for p in parts):
+        return None
+    bare = [k for k, p in enumerate(parts) if _BARE_CAPAIAN.match(p)]
+    pct = [k for k, p in enumerate(parts) if _PCT_CAPAIAN.search(p) and not _BARE_CAPAIAN.match(p)]
+    return bare[0] if len(bare) == 1 and pct else None
+
+
 def classify(table: Table) -> tuple[TableKind, float]:
     """Return the table's kind and a score in [0, 1] saying how clearly the header shows it."""
     s = _signals(table)
     h = s.header
     target = _has(h, "target", "rencana")
-    realisasi = _has(h, "realisasi", "capaian triwulan")
+    realisasi = _has(h, "realisasi", "capaian triwulan") or capaian_as_realisasi(table.columns) is not None
     capaian = _has(h, "capaian", "%", "persentase", "persen")
     money = _has(h, "anggaran", "pagu", "alokasi", "(rp)", "rp.", "rupiah", "dana", "biaya")
     indicator = _has(h, "indikator", "ikk", "iku", "ikp", "ikss", "sasaran")

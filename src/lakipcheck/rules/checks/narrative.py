@@ -420,6 +420,8 @@ def _doubtful(
         return True  # the table's value is in the sentence under another role: the roles are crossed
     if _unit_clash(c, ind, refs):
         return True
+    if (c.figure.value is None) != all(v.figure.value is None for v in refs):
+        return True  # a grade against a score ("predikat A (83,75)"): LK105 reads grades against scores
     if c.kind == ClaimKind.CAPAIAN:
         own = [o for o in sent if o.indicator == c.indicator]
         if any(o.kind == ClaimKind.REALISASI for o in own) and any(o.kind == ClaimKind.TARGET for o in own):
