@@ -254,19 +254,7 @@ def _islands(
 
 
 def _longest_zero_run(count: list[int], i: int, j: int) -> tuple[int, int] | None:
-    best: tuple[int, int] | None = None
-    k = i
-    while k < j:
-        if count[k]:
-            k += 1
-            continue
-        m = k
-        while m < j and not count[m]:
-            m += 1
-        if best is None or m - k > best[1] - best[0]:
-            best = (k, m)
-        k = m
-    return best
+    return max(_zero_runs(count, i, j), key=lambda r: r[1] - r[0], default=None)
 
 
 def _span(box: BBox, bounds: list[float]) -> tuple[int, int]:
