@@ -15,7 +15,8 @@ import re
 from lakipcheck.ingest.types import Line, Page
 from lakipcheck.provenance import BBox
 from lakipcheck.tables.header import is_header_row, is_numeric_text
-from lakipcheck.tables.text import column_bounds, line_height, prose_like, segments
+from lakipcheck.tables.rivers import column_bounds
+from lakipcheck.tables.text import line_height, prose_like, segments
 
 _GAP = 1.2  # line heights of white that still join two lines into one block
 _ROW_GAP = 2.5  # ... and two blocks whose figures stand in the same columns (rows set with cell padding)

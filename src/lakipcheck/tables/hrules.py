@@ -17,8 +17,9 @@ from lakipcheck.ingest.types import Line, Page, Rule
 from lakipcheck.provenance import BBox
 from lakipcheck.tables.borderless import figure_line, has_figures
 from lakipcheck.tables.header import is_numeric_text
+from lakipcheck.tables.rivers import column_bounds
 from lakipcheck.tables.shading import is_drawn
-from lakipcheck.tables.text import column_bounds, line_height, prose_like, segments, wide_line
+from lakipcheck.tables.text import line_height, prose_like, segments, wide_line
 
 _MIN_WIDTH = 120.0  # points: shorter rules underline a word or sign a name
 _SAME = 4.0  # rules whose ends lie this close belong to one table
