@@ -8,12 +8,11 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Any
 
-from lakipcheck.model.types import BudgetLine, Indicator, Report, Role, StatedValue
-from lakipcheck.numbers import FigureKind
+from lakipcheck.model.types import BudgetLine, Indicator, Report, StatedValue
 from lakipcheck.rules.checks.budget_tables import (
     BudgetTable,
+    amount_lines,
     budget_tables,
-    first_of,
     link_line,
     money,
     per_indicator,
@@ -72,17 +71,6 @@ MIN_IN_ORDER = 3
 SURE_IN_ORDER = 4
 
 
-def _amounts(bt: BudgetTable) -> list[tuple[BudgetLine, StatedValue]]:
-    out = []
-    for line in bt.lines:
-        v = first_of(line, Role.BUDGET_PAGU)
-        if line.is_total or v is None or v.figure.value is None:
-            continue
-        if v.figure.kind in (FigureKind.RUPIAH, FigureKind.NUMBER):
-            out.append((line, v))
-    return out
-
-
 def _by_position(
     br: BudgetTable,
     other: BudgetTable,
@@ -95,7 +83,7 @@ def _by_position(
     :data:`MIN_IN_ORDER` amounts each printed once in each table are compared (fewer than
     :data:`SURE_IN_ORDER`: a warning), and the two rows are left
     alone when their names link them to the indicators the amounts say (two rows listed in another order)."""
-    a, b = _amounts(br), _amounts(other)
+    a, b = amount_lines(br), amount_lines(other)
     counts = Counter(v.figure.value for _, v in a) + Counter(v.figure.value for _, v in b)
     once_a = {v.figure.value for _, v in a} & {v.figure.value for _, v in b}
     shared = {x for x in once_a if counts[x] == 2}

@@ -177,18 +177,25 @@ def budget_tables(report: Report) -> list[BudgetTable]:
     return out
 
 
+def amount_lines(bt: BudgetTable) -> list[tuple[BudgetLine, StatedValue]]:
+    """The table's lines other than totals with the amount (pagu) they print, in order."""
+    out = []
+    for line in bt.lines:
+        v = first_of(line, Role.BUDGET_PAGU)
+        if line.is_total or v is None or v.figure.value is None:
+            continue
+        if v.figure.kind in (FigureKind.RUPIAH, FigureKind.NUMBER):
+            out.append((line, v))
+    return out
+
+
 def per_indicator(
     bt: BudgetTable, indicators: list[Indicator], names: dict[str, str]
 ) -> dict[str, tuple[BudgetLine, StatedValue]]:
     """link key -> (line, pagu) when exactly one line of the table is linked to the indicator; ``names``
     collects each key's indicator label."""
     seen: dict[str, list[tuple[BudgetLine, StatedValue]]] = {}
-    for line in bt.lines:
-        if line.is_total:
-            continue
-        v = first_of(line, Role.BUDGET_PAGU)
-        if v is None or v.figure.value is None or v.figure.kind not in (FigureKind.RUPIAH, FigureKind.NUMBER):
-            continue
+    for line, v in amount_lines(bt):
         link = link_line(line, indicators)
         if link is not None:
             seen.setdefault(link[0], []).append((line, v))
