@@ -25,6 +25,7 @@ from lakipcheck.tables.grid import RawTable, cell_text, continues_number, cut_nu
 from lakipcheck.tables.header import is_header_row, is_numbering_row, is_numeric_text
 from lakipcheck.tables.rivers import column_bounds
 from lakipcheck.tables.types import Cell, Engine
+from lakipcheck.tables.wrapping import labels_by_rows
 
 _WORD_GAP = 0.5  # a gap wider than this many line heights separates two cells on one line
 _PARA_GAP = 0.45  # lines of one cell are at most this many line heights apart
@@ -237,6 +238,10 @@ def _rows(
         if any(b in rows[i].blocks for i in idx):
             continue
         parts = _top_aligned(b, [rows[i] for i in idx], h)
+        if parts is None and _last_labels(b, blocks, first_value) and all(_has_figure(rows[i]) for i in idx):
+            # the row labels just left of the figures, set with no white between them, each row's figures
+            # beside its own label (a sasaran or group column further left is a merged cell)
+            parts = labels_by_rows(b.lines, [(rows[i].top, rows[i].bottom) for i in idx], h)
         if parts is None:
             merged.append((b, idx))
             continue
@@ -284,6 +289,18 @@ def _first_value_column(blocks: list[_Block], n_cols: int) -> int:
         if texts and len(nums) >= 0.5 * len(texts):
             return c
     return n_cols
+
+
+def _last_labels(block: _Block, blocks: list[_Block], first_value: int) -> bool:
+    """``block`` stands in the last column of labels: between it and the figures only short texts (units)."""
+    return not any(
+        len(o.text.split()) > 2 for o in blocks if o.c0 >= block.c1 and o.c1 <= first_value and o is not block
+    )
+
+
+def _has_figure(row: _Row) -> bool:
+    """A figure in the row other than an item number ("2" printed beside a group)."""
+    return any(is_numeric_text(ln.text) and not _ITEM_NO.match(ln.text) for b in row.blocks for ln in b.lines)
 
 
 def _top_aligned(block: _Block, rows: list[_Row], h: float) -> list[list[Line]] | None:
