@@ -134,3 +134,11 @@ def test_rows_set_with_cell_padding_stay_one_table():
     assert len(ro.rows) == 17 and sum(1 for r in ro.rows if r[0].text.strip()) == 4
     assert ro.rows[-1][1].text == "TOTAL" and ro.rows[-1][4].text == "6.835.785.000"
     assert not [t for t in _bed_tables("tune_docx_none_1_g2") if t.page == 15 and t is not ro]
+
+
+def test_figures_printed_with_their_unit_make_a_table():
+    """BGP NTT 2023 with unruled tables, p. 23: the one-row comparison "939 orang | 796 orang | 950 orang |
+    2.228 orang | 84,78 %" between a heading and a paragraph is a table (its figures carry their unit)."""
+    name = "bgp/bgp_ntt_2023.reportlab.none"
+    end = _on(name, 23, "renstra_end")
+    assert [c.text for c in end.rows[0]] == ["939 orang", "796 orang", "950 orang", "2.228 orang", "84,78 %"]

@@ -22,7 +22,8 @@ _GAP = 1.2  # line heights of white that still join two lines into one block
 _ROW_GAP = 2.5  # ... and two blocks whose figures stand in the same columns (rows set with cell padding)
 _EDGE = 2.0  # points: figures this close at their right (or left) edge stand in one column
 _WIDE = 0.4  # a single piece of text wider than this share of the block is a heading or prose
-_FIGURE = re.compile(r"^([<>≥≤]\s*)?-?\d[\d.,]*\s*%?$|^(AA|A|BB|B|CC|C|D)$")
+# a figure, with its unit when the cell prints one ("939 orang", "2.228 dokumen"), or a SAKIP grade
+_FIGURE = re.compile(r"^([<>≥≤]\s*)?-?\d[\d.,]*\s*(%|[A-Za-z]{2,12})?$|^(AA|A|BB|B|CC|C|D)$")
 _ITEM = re.compile(r"^\(?\d{1,2}[.)]$|^\(\d{1,2}\)$")  # "1)", "2.", "(3)": list items, not figures
 _YEAR = re.compile(r"^(19|20)\d{2}$")  # a year stands in headings and prose as much as in tables
 _LEADER = re.compile(r"\.{4,}|(\. ){4,}|…{2,}")  # a table of contents' dot leaders
