@@ -16,6 +16,7 @@ import pytest
 
 from lakipcheck.ingest.reader import open_document
 from lakipcheck.tables.extract import extract_tables
+from lakipcheck.tables.header import is_header_row
 from lakipcheck.tables.types import Table
 
 BED = Path(__file__).resolve().parents[1] / "data" / "testbed"
@@ -76,3 +77,22 @@ def test_a_one_line_body_under_a_header_grid_is_kept():
     case = "tune_lohtml_zebra_1_g3"
     yoy = [t for t in _tables(case) if t.kind == "yoy"]
     assert yoy and all(t.rows for t in yoy), [(t.page, t.columns) for t in yoy if not t.rows]
+
+
+def test_zebra_stripes_over_a_merged_sasaran_cell_stay_in_the_body():
+    """WeasyPrint, zebra-striped BGP NTT 2023: a stripe drawn over a sasaran cell and the two indicator rows
+    beside it is a grid of two body rows on the header's column edges, so the body goes on through it (the
+    capaian table p. 12 and the PK Akhir p. 11 keep IKK 2.1 and IKK 2.2), and the heading under the table is
+    not a row of it."""
+    tables = extract_tables(open_document(BED / "bgp" / "bgp_ntt_2023.weasyprint.zebra.pdf"))
+    capaian = next(t for t in tables if t.page == 12 and t.kind == "capaian")
+    assert [r[2].text for r in capaian.rows] == ["2568", "9534", "796", "BB", "90"]
+    pk = next(t for t in tables if t.page == 11 and t.kind == "pk_indicators")
+    assert [r[2].text for r in pk.rows][-2:] == ["BB", "90"]
+    assert not any(t.page == 12 and t.kind == "other" for t in tables)
+
+
+def test_a_row_with_an_indicator_code_is_not_a_header():
+    row = ["[SK 2] Meningkatnya tata kelola BGP", "[IKK 2.1] Predikat SAKIP BGP Provinsi NTT", "BB"]
+    assert not is_header_row(row)
+    assert is_header_row(["Sasaran Kegiatan", "Indikator Kinerja Kegiatan", "Target PK 2023"])

@@ -45,7 +45,7 @@ def _raw_tables(page: Page, *, borderless: bool, joins: Joins) -> list[RawTable]
         if any(b.contains_point(raw.bbox.center_x, raw.bbox.center_y) for b in taken):
             continue  # a body stripe of a table already joined to its header
         if header_only(raw):
-            later = [g.bbox.top for g, _ in grids[k + 1 :] if _below(g, raw) and not body_band(g)]
+            later = [g.bbox.top for g, _ in grids[k + 1 :] if _below(g, raw) and not body_band(g, raw)]
             stop = min(later, default=page.height)
             whole = with_body_below(page, raw, stop)
             if whole is not None:

@@ -14,9 +14,10 @@ from lakipcheck.ingest.lines import group_lines
 from lakipcheck.ingest.types import Page
 from lakipcheck.provenance import BBox
 from lakipcheck.tables.grid import RawTable
-from lakipcheck.tables.header import is_header_row, split_header
+from lakipcheck.tables.header import is_header_row, is_numeric_text, split_header
 from lakipcheck.tables.hrules import open_region
 from lakipcheck.tables.text import body_rows, line_height, without_numbering_rows
+from lakipcheck.tables.types import Cell
 
 
 def header_only(raw: RawTable) -> bool:
@@ -27,9 +28,27 @@ def header_only(raw: RawTable) -> bool:
     return bool(header) and not body and any(is_header_row([c.text for c in row]) for row in raw.cells)
 
 
-def body_band(raw: RawTable) -> bool:
-    """A one-row grid that reads as a body row (a zebra stripe's box), not a header."""
-    return raw.n_rows == 1 and not is_header_row(raw.texts()[0])
+_EDGE = 2.0  # points: column edges this close are one
+
+
+def body_band(raw: RawTable, head: RawTable | None = None) -> bool:
+    """A grid that reads as body rows (a zebra stripe's boxes), not a header: one row; or, under ``head``,
+    rows none of which reads as a header, drawn on the head's column edges (a stripe over a merged sasaran
+    cell and the rows beside it)."""
+    rows = raw.texts()
+    if any(is_header_row(r) for r in rows):
+        return False
+    if raw.n_rows == 1:
+        return True
+    return head is not None and all(
+        any(abs(x - y) <= _EDGE for y in head.col_bounds) for x in raw.col_bounds
+    )
+
+
+def _heading(row: list[Cell]) -> bool:
+    """One text over several cells and no figure: a heading (or a group row, which heads rows below it)."""
+    texts = {c.text.strip() for c in row if c.text.strip()}
+    return len(texts) == 1 and sum(1 for c in row if c.text.strip()) >= 2 and not is_numeric_text(texts.pop())
 
 
 def with_body_below(page: Page, head: RawTable, stop: float) -> RawTable | None:
@@ -47,6 +66,8 @@ def with_body_below(page: Page, head: RawTable, stop: float) -> RawTable | None:
     if not lines:
         return None
     rows = body_rows(lines, head.col_bounds, below, box.bottom, h, page.number)
+    while rows and _heading(rows[-1]):
+        rows.pop()  # a heading under the table ("SASARAN KEGIATAN 1"): a group row heads rows below it
     if not rows:
         return None
     return RawTable(

@@ -97,6 +97,9 @@ def _is_numbering_row(texts: list[str]) -> bool:
     return nums == sorted(nums) and nums[0] <= 2
 
 
+_ROW_CODE = re.compile(r"^\[?\s*(IKK|IKU|IKP|IKSS|IKS|SK|SS)\s*[-.]?\s*\d+(\.\d+)*\s*\]", re.IGNORECASE)
+
+
 def _is_header_row(texts: list[str]) -> bool:
     vals = [t.strip() for t in texts if t.strip()]
     if not vals:
@@ -110,6 +113,8 @@ def _is_header_row(texts: list[str]) -> bool:
     # Predicates as values ("BB | BB | A"): a data row of an indicator measured by a SAKIP grade.
     if sum(1 for v in vals if _GRADE.match(v)) >= 2:
         return False
+    if any(_ROW_CODE.match(v) for v in vals):
+        return False  # "[IKK 2.1] Predikat SAKIP ...": an indicator's own row
     hits = sum(
         1
         for v in vals
