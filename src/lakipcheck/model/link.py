@@ -19,13 +19,18 @@ MATCH_THRESHOLD = 85.0
 MARGIN = 4.0
 
 
+def _code(m: re.Match[str]) -> str:
+    """ "IKK 1.1" from a match of :data:`_CODE` ("[IKK-1.1.]", "IK SS 2.3" -> "IKSS 2.3")."""
+    return f"{m.group(1).upper().replace(' ', '')} {m.group(2).rstrip('.')}"
+
+
 def split_code(text: str) -> tuple[str | None, str]:
     """("IKK 1.1", "Jumlah guru ...") from "[IKK 1.1] Jumlah guru ..."; a stray "]" (a typo) is dropped."""
     text = " ".join(text.split())
     m = _CODE.search(text)
     code = None
     if m and m.start() <= 3:
-        code = f"{m.group(1).upper().replace(' ', '')} {m.group(2).rstrip('.')}"
+        code = _code(m)
         text = (text[: m.start()] + text[m.end() :]).strip()
     text = _SASARAN_CODE.sub("", text).strip(" ]-:")
     return code, text
@@ -87,7 +92,7 @@ class Registry:
         code, _ = split_code(text)
         m = _CODE.search(text)
         if m:
-            code = f"{m.group(1).upper().replace(' ', '')} {m.group(2).rstrip('.')}"
+            code = _code(m)
             for ind in self.indicators:
                 if ind.code == code:
                     return ind, 100.0

@@ -157,18 +157,14 @@ def _parts(block: list[Line], h: float) -> list[list[Line]]:
     width = (max(ln.bbox.x1 for ln in block) - min(ln.bbox.x0 for ln in block)) or 1.0
     parts: list[list[Line]] = [[]]
     for ln in block:
-        if (
-            abs(ln.size - size) > _SIZE_DIFF * size
-            and ln.bbox.width >= _WIDE * width
-            and len(segments([ln], h)) == 1
-        ):
+        if _other_size(ln, size) and ln.bbox.width >= _WIDE * width and len(segments([ln], h)) == 1:
             if parts[-1]:
                 parts.append([])
             continue
         parts[-1].append(ln)
 
     def stray(ln: Line) -> bool:  # a caption, heading or paragraph end in another size, at a part's edge
-        return abs(ln.size - size) > _SIZE_DIFF * size and len(segments([ln], h)) == 1
+        return _other_size(ln, size) and len(segments([ln], h)) == 1
 
     out = []
     for part in parts:

@@ -114,6 +114,11 @@ def prose_like(lines: list[Line], width: float, h: float) -> bool:
     return sum(1 for ln in lines if wide_line(ln, width, h)) * 3 >= len(lines)
 
 
+def _is_figure(text: str) -> bool:
+    """A figure standing as a cell, not an item number."""
+    return is_numeric_text(text) and not _ITEM_NO.match(text)
+
+
 def _span(box: BBox, bounds: list[float]) -> tuple[int, int]:
     """Columns a box covers (by more than a sliver of its own or the column's width)."""
     cols = [c for c in range(len(bounds) - 1) if min(box.x1, bounds[c + 1]) - max(box.x0, bounds[c]) > 1.5]
@@ -131,7 +136,7 @@ def _blocks(segs: list[tuple[int, int, Line]], para_gap: float, h: float = 0.0) 
     the white between them (a value printed at the middle of a label of several lines)."""
     blocks: list[_Block] = []
     open_: dict[tuple[int, int], _Block] = {}
-    figures = _ByHeight([t for t in segs if is_numeric_text(t[2].text) and not _ITEM_NO.match(t[2].text)])
+    figures = _ByHeight([t for t in segs if _is_figure(t[2].text)])
     every = _ByHeight(segs)
 
     def aligned(c0: int, c1: int, line: Line, others: _ByHeight) -> bool:
@@ -285,7 +290,7 @@ def _first_value_column(blocks: list[_Block], n_cols: int) -> int:
     """The first column whose cells are mostly figures (item numbers aside)."""
     for c in range(n_cols):
         texts = [b.text for b in blocks if b.c0 == c and b.c1 == c + 1]
-        nums = [t for t in texts if is_numeric_text(t) and not _ITEM_NO.match(t)]
+        nums = [t for t in texts if _is_figure(t)]
         if texts and len(nums) >= 0.5 * len(texts):
             return c
     return n_cols
@@ -300,7 +305,7 @@ def _last_labels(block: _Block, blocks: list[_Block], first_value: int) -> bool:
 
 def _has_figure(row: _Row) -> bool:
     """A figure in the row other than an item number ("2" printed beside a group)."""
-    return any(is_numeric_text(ln.text) and not _ITEM_NO.match(ln.text) for b in row.blocks for ln in b.lines)
+    return any(_is_figure(ln.text) for b in row.blocks for ln in b.lines)
 
 
 def _top_aligned(block: _Block, rows: list[_Row], h: float) -> list[list[Line]] | None:
@@ -605,7 +610,7 @@ def header_bottom(lines: list[Line]) -> float:
     while (
         k < len(lines)
         and lines[k].bold
-        and not any(is_numeric_text(s.text) and not _ITEM_NO.match(s.text) for s in segments([lines[k]], h))
+        and not any(_is_figure(s.text) for s in segments([lines[k]], h))
     ):
         k += 1
     # a bold first body row whose label starts above its figures: its first lines stand apart from the header
